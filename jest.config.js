@@ -1,0 +1,26 @@
+// Three groups of tests, each runnable alone:
+//   unit       test/unit       fast, no network (nock), covers every branch of nodes/ and credentials/
+//   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
+// `npm test` runs lint, build, then all of them; `npm run test:unit` runs only the fast ones.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			testTimeout: 180000,
+		},
+	],
+	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+	coverageThreshold: { global: { lines: 90 } },
+};

@@ -1,0 +1,87 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { decide, parseDelivery, toItem } from './delivery';
+import { triggerProperties } from './description';
+import { readSettings, webhookSecret } from './settings';
+import { verifySignature } from './signature';
+import { checkExists, create, deleteSubscription } from './subscription';
+
+type RawRequest = ReturnType<IWebhookFunctions['getRequestObject']> & {
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+};
+
+export class ArgyleTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Argyle Trigger',
+		name: 'argyleTrigger',
+		icon: { light: 'file:../../icons/argyle.svg', dark: 'file:../../icons/argyle.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when Argyle reports an account event: added, connected, failed, updated or removed',
+		defaults: { name: 'Argyle Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'argyleApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as RawRequest;
+		const response = this.getResponseObject();
+		const reply = (status: number, message: string): IWebhookResponseData => {
+			response.status(status).json({ message });
+			return { noWebhookResponse: true };
+		};
+
+		if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
+			await request.readRawBody();
+		}
+		const rawBody = request.rawBody;
+		const secret = await webhookSecret(this, this.getNodeWebhookUrl('default') as string);
+		if (!verifySignature(rawBody, request.headers['x-argyle-signature'], secret)) {
+			return reply(401, 'Missing or invalid X-Argyle-Signature');
+		}
+
+		const parsed = parseDelivery(rawBody as Buffer, request.body, request.headers['content-type']);
+		if (!parsed.ok) return reply(400, parsed.reason);
+
+		const decision = decide(parsed.payload, readSettings(this));
+		if (!decision.emit) return reply(200, `Ignored: ${decision.reason}`);
+
+		return { workflowData: [[{ json: toItem(parsed.payload) as IDataObject }]] };
+	}
+}
