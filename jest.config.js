@@ -2,7 +2,7 @@
 //   unit       test/unit       fast, no network (nock), covers every branch of nodes/ and credentials/
 //   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
 // `npm test` runs lint, build, then all of them; `npm run test:unit` runs only the fast ones.
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 module.exports = {
 	projects: [
@@ -18,7 +18,7 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
-			testTimeout: 180000,
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],
 	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts'],
