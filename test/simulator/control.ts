@@ -1,0 +1,120 @@
+// Unauthenticated /_sim/* endpoints for humans and the dev script (never recorded in `calls`).
+import type { ServerResponse } from 'node:http';
+import { faultFromJson, type FaultDescription } from './faults';
+import { sendEmpty, sendJson, type ParsedBody } from './http';
+import type {
+	AccountEventExtra,
+	AccountSeed,
+	ApiVersion,
+	ArgyleAccount,
+	ArgyleUser,
+	CallRecord,
+	DeliverOptions,
+	DeliveryResult,
+	FaultSpec,
+	PlantWebhookInput,
+	UserSeed,
+	WebhookSubscription,
+} from './types';
+
+export interface ControlHost {
+	readonly baseUrl: string;
+	readonly apiKeyId: string;
+	readonly calls: CallRecord[];
+	readonly deliveries: DeliveryResult[];
+	webhooks(version?: ApiVersion): WebhookSubscription[];
+	accounts(): ArgyleAccount[];
+	users(): ArgyleUser[];
+	faultList(): FaultDescription[];
+	reset(): void;
+	addAccount(seed?: AccountSeed): ArgyleAccount;
+	addUser(seed?: UserSeed): ArgyleUser;
+	account(id: string): ArgyleAccount | undefined;
+	plantWebhook(sub: PlantWebhookInput): WebhookSubscription;
+	removeWebhook(id: string): boolean;
+	deliver(event: string, data: Record<string, unknown>, opts?: DeliverOptions): Promise<DeliveryResult[]>;
+	fireAccountEvent(event: string, accountId: string, extra?: AccountEventExtra): Promise<DeliveryResult[]>;
+	injectFault(f: FaultSpec): void;
+	clearFaults(): void;
+}
+
+const asObject = (v: unknown): Record<string, unknown> =>
+	v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export async function handleControl(
+	host: ControlHost,
+	method: string,
+	url: URL,
+	parsed: ParsedBody,
+	res: ServerResponse,
+): Promise<void> {
+	if (!parsed.ok) return sendJson(res, 400, { detail: `JSON parse error - ${parsed.error}` });
+	const body = asObject(parsed.value);
+	const path = url.pathname.replace(/\/+$/, '');
+	const route = `${method} ${path}`;
+
+	if (route === 'GET /_sim/state') {
+		return sendJson(res, 200, {
+			baseUrl: host.baseUrl,
+			apiKeyId: host.apiKeyId,
+			webhooks: { v2: host.webhooks('v2'), v1: host.webhooks('v1') },
+			accounts: host.accounts(),
+			users: host.users(),
+			faults: host.faultList(),
+			calls: host.calls.slice(-100),
+			deliveries: host.deliveries.slice(-100),
+		});
+	}
+	if (route === 'POST /_sim/reset') {
+		host.reset();
+		return sendJson(res, 200, { reset: true });
+	}
+	if (route === 'POST /_sim/accounts') return sendJson(res, 200, host.addAccount(body as AccountSeed));
+	if (route === 'POST /_sim/users') return sendJson(res, 200, host.addUser(body as UserSeed));
+	if (route === 'POST /_sim/webhooks') {
+		if (typeof body.url !== 'string' || !Array.isArray(body.events)) {
+			return sendJson(res, 400, { detail: 'expected {"url": string, "events": string[], ...}' });
+		}
+		return sendJson(res, 200, host.plantWebhook(body as unknown as PlantWebhookInput));
+	}
+	const webhookId = /^\/_sim\/webhooks\/([^/]+)$/.exec(path);
+	if (method === 'DELETE' && webhookId) {
+		return host.removeWebhook(webhookId[1]) ? sendEmpty(res, 204) : sendJson(res, 404, { detail: 'Not found.' });
+	}
+	if (route === 'POST /_sim/events') return fireEvent(host, body, res);
+	if (route === 'GET /_sim/faults') return sendJson(res, 200, { faults: host.faultList() });
+	if (route === 'POST /_sim/faults') {
+		try {
+			host.injectFault(faultFromJson(parsed.value));
+		} catch (e) {
+			return sendJson(res, 400, { detail: (e as Error).message });
+		}
+		return sendJson(res, 200, { faults: host.faultList() });
+	}
+	if (route === 'DELETE /_sim/faults') {
+		host.clearFaults();
+		return sendEmpty(res, 204);
+	}
+	return sendJson(res, 404, { detail: 'Not found.' });
+}
+
+async function fireEvent(host: ControlHost, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
+	const event = str(body.event);
+	if (!event) return sendJson(res, 400, { event: ['This field is required.'] });
+	const only = str(body.only);
+	if (!event.startsWith('accounts.')) {
+		const results = await host.deliver(event, asObject(body.data), only ? { only } : undefined);
+		return sendJson(res, 200, { event, results });
+	}
+	let accountId = str(body.account);
+	if (accountId && !host.account(accountId)) return sendJson(res, 404, { detail: `Unknown account ${accountId}.` });
+	if (!accountId) accountId = host.addAccount().id;
+	const before = host.account(accountId)!;
+	const extra: AccountEventExtra = {};
+	if (str(body.error_code)) extra.error_code = str(body.error_code);
+	if (str(body.error_message)) extra.error_message = str(body.error_message);
+	const results = await host.fireAccountEvent(event, accountId, extra);
+	return sendJson(res, 200, { event, account: accountId, user: before.user, results });
+}

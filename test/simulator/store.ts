@@ -1,0 +1,99 @@
+// In-memory state: webhook subscriptions (separate v1 and v2 stores), users and accounts.
+import type { Sequenced } from './pagination';
+import type { ApiVersion, ArgyleAccount, ArgyleUser, WebhookSubscription } from './types';
+
+export class Collection<T extends { id: string }> {
+	private seq = 0;
+	private readonly items = new Map<string, Sequenced<T>>();
+
+	add(value: T): T {
+		this.items.set(value.id, { seq: ++this.seq, value });
+		return value;
+	}
+
+	get(id: string): T | undefined {
+		return this.items.get(id)?.value;
+	}
+
+	delete(id: string): boolean {
+		return this.items.delete(id);
+	}
+
+	/** Entries in creation order (Map keeps insertion order). */
+	entries(): Array<Sequenced<T>> {
+		return [...this.items.values()];
+	}
+
+	values(): T[] {
+		return this.entries().map((e) => e.value);
+	}
+
+	get size(): number {
+		return this.items.size;
+	}
+
+	clear(): void {
+		this.items.clear();
+	}
+}
+
+export class Store {
+	readonly webhooks: Record<ApiVersion, Collection<WebhookSubscription>> = {
+		v1: new Collection(),
+		v2: new Collection(),
+	};
+	readonly accounts = new Collection<ArgyleAccount>();
+	readonly users = new Collection<ArgyleUser>();
+
+	findWebhook(id: string): { version: ApiVersion; sub: WebhookSubscription } | undefined {
+		for (const version of ['v2', 'v1'] as const) {
+			const sub = this.webhooks[version].get(id);
+			if (sub) return { version, sub };
+		}
+		return undefined;
+	}
+
+	addAccount(account: ArgyleAccount): ArgyleAccount {
+		this.accounts.add(account);
+		const user = this.users.get(account.user);
+		if (user) {
+			if (!user.items_connected.includes(account.item)) user.items_connected.push(account.item);
+			for (const e of account.employers) if (!user.employers_connected.includes(e)) user.employers_connected.push(e);
+		}
+		return account;
+	}
+
+	accountsOf(userId: string): ArgyleAccount[] {
+		return this.accounts.values().filter((a) => a.user === userId);
+	}
+
+	/** Removes the account and keeps the user's connected lists in step. */
+	removeAccount(id: string): ArgyleAccount | undefined {
+		const account = this.accounts.get(id);
+		if (!account) return undefined;
+		this.accounts.delete(id);
+		const user = this.users.get(account.user);
+		if (user) {
+			const rest = this.accountsOf(user.id);
+			user.items_connected = user.items_connected.filter((i) => rest.some((a) => a.item === i));
+			user.employers_connected = user.employers_connected.filter((e) => rest.some((a) => a.employers.includes(e)));
+		}
+		return account;
+	}
+
+	/** Removes the user and all its accounts; returns the removed accounts. */
+	removeUser(id: string): ArgyleAccount[] | undefined {
+		if (!this.users.get(id)) return undefined;
+		const removed = this.accountsOf(id);
+		for (const a of removed) this.accounts.delete(a.id);
+		this.users.delete(id);
+		return removed;
+	}
+
+	clear(): void {
+		this.webhooks.v1.clear();
+		this.webhooks.v2.clear();
+		this.accounts.clear();
+		this.users.clear();
+	}
+}
