@@ -89,5 +89,32 @@ export class ArgyleApi implements ICredentialType {
 			qs: { limit: 1 },
 			method: 'GET',
 		},
+		// n8n shows only the HTTP status text for a failed test; these say what to fix instead.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Argyle rejected the API key (401: "Invalid username/password." or "Invalid environment."). Check the API key ID and secret, and that Environment matches the key: Sandbox keys only work with Sandbox, Production keys with Production.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Argyle accepted the API key but refused access (403). Check the key\'s permissions in Argyle Console.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Argyle API at this address (404 for /v2/users). With the Custom environment, set Base URL to the API root without /v2.',
+				},
+			},
+		],
 	};
 }

@@ -12,7 +12,7 @@ import { decide, parseDelivery, toItem } from './delivery';
 import { triggerProperties } from './description';
 import { readSettings, webhookSecret } from './settings';
 import { verifySignature } from './signature';
-import { checkExists, create, deleteSubscription } from './subscription';
+import { checkExists, create, deleteSubscription, registeredWebhookUrl } from './subscription';
 
 type RawRequest = ReturnType<IWebhookFunctions['getRequestObject']> & {
 	rawBody?: Buffer;
@@ -25,7 +25,9 @@ export class ArgyleTrigger implements INodeType {
 		name: 'argyleTrigger',
 		icon: { light: 'file:../../icons/argyle.svg', dark: 'file:../../icons/argyle.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// typeVersion 1 makes n8n evaluate `$parameter["options"]["binaryData"]` on every request
+		// (webhook-helpers parseRequestBody), which costs an expression isolate per delivery.
+		version: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow when Argyle reports an account event: added, connected, failed, updated or removed',
@@ -71,7 +73,7 @@ export class ArgyleTrigger implements INodeType {
 			await request.readRawBody();
 		}
 		const rawBody = request.rawBody;
-		const secret = await webhookSecret(this, this.getNodeWebhookUrl('default') as string);
+		const secret = await webhookSecret(this, registeredWebhookUrl(this));
 		if (!verifySignature(rawBody, request.headers['x-argyle-signature'], secret)) {
 			return reply(401, 'Missing or invalid X-Argyle-Signature');
 		}

@@ -7,7 +7,7 @@
  * URL (changed events, a rotated key, duplicates left by a crash), so restarts and lost state
  * heal themselves. Subscriptions with other URLs are never touched.
  */
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiVersion } from '../shared/catalogue';
@@ -39,9 +39,18 @@ const STATE_KEY = 'argyleSubscription';
 /** Deactivation should not hang on an Argyle outage: retry briefly, then log and move on. */
 const DELETE_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 500, maxDelayMs: 5_000, budgetMs: 10_000 };
 
-export function readState(ctx: IHookFunctions): StoredSubscription | undefined {
+export function readState(ctx: IHookFunctions | IWebhookFunctions): StoredSubscription | undefined {
 	const state = ctx.getWorkflowStaticData('node')[STATE_KEY] as StoredSubscription | undefined;
 	return state && typeof state.id === 'string' ? state : undefined;
+}
+
+/**
+ * The URL the subscription was registered with, which its signing secret is derived from.
+ * In a test delivery n8n's getNodeWebhookUrl() answers the production URL, while create()
+ * registered the test URL: the stored URL is the one Argyle signs for.
+ */
+export function registeredWebhookUrl(ctx: IWebhookFunctions): string {
+	return readState(ctx)?.url ?? (ctx.getNodeWebhookUrl('default') as string);
 }
 
 function writeState(ctx: IHookFunctions, spec: SubscriptionSpec, id: string) {

@@ -3,12 +3,9 @@
  * webhook URL it cannot reach would register fine and then silently never fire. Refuse it up
  * front instead, and say how to fix n8n's WEBHOOK_URL.
  */
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/** 4 or 6 for an IP literal (brackets already removed), 0 for a host name. */
+/** 4 or 6 for an IP literal as URL normalises it (brackets removed), 0 for a host name. */
 function ipVersion(host: string): 0 | 4 | 6 {
-	const v4 = IPV4.exec(host);
-	if (v4) return v4.slice(1).every((part) => Number(part) <= 255) ? 4 : 0;
+	if (/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return 4;
 	return host.includes(':') ? 6 : 0;
 }
 
@@ -28,8 +25,12 @@ function isPrivateIPv4(host: string): boolean {
 function isPrivateIPv6(host: string): boolean {
 	const address = host.toLowerCase();
 	if (address === '::1' || address === '::') return true;
-	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-	if (mapped) return isPrivateIPv4(mapped[1]);
+	// IPv4-mapped (::ffff:a.b.c.d), which URL normalises to hex: ::ffff:c0a8:1
+	const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+	if (mapped) {
+		const [high, low] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
+		return isPrivateIPv4(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+	}
 	return /^(fc|fd|fe8|fe9|fea|feb)/.test(address);
 }
 

@@ -1,0 +1,78 @@
+/** Parameters of the User resource: delete, get and list v2 users. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ignoreAlreadyDeletedOptions, limitProperty, returnAllProperty } from './common';
+
+const showFor = (operation: string[]) => ({ show: { resource: ['user'], operation } });
+
+export const userOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['user'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a user',
+				description:
+					'Delete a user together with all of their accounts and data at Argyle. Irreversible.',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a user',
+				description: 'Retrieve one user with the Items and employers they connected',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many users',
+				description: 'List users, optionally only the one with a given external ID',
+			},
+		],
+		default: 'get',
+	},
+];
+
+export const userFields: INodeProperties[] = [
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID of the Argyle user, e.g. the "user" field of an Argyle Trigger item',
+		displayOptions: showFor(['delete', 'get']),
+	},
+	{
+		displayName:
+			'Deleting a user removes all of their accounts and data (paystubs, documents, …) at Argyle. It cannot be undone.',
+		name: 'deleteUserNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: showFor(['delete']),
+	},
+	{ ...ignoreAlreadyDeletedOptions, displayOptions: showFor(['delete']) },
+	{ ...returnAllProperty, displayOptions: showFor(['getAll']) },
+	{ ...limitProperty, displayOptions: { show: { ...showFor(['getAll']).show, returnAll: [false] } } },
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(['getAll']),
+		options: [
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				description: 'Only the user with exactly this external ID (the one your system gave Argyle)',
+			},
+		],
+	},
+];

@@ -1,0 +1,52 @@
+/**
+ * Parameters of the Webhook Subscription resource: list and delete v2 subscriptions, e.g. to
+ * clean up ones left behind by other tools. The Argyle Trigger manages its own subscription.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ignoreAlreadyDeletedOptions, limitProperty, returnAllProperty } from './common';
+
+const showFor = (operation: string[]) => ({
+	show: { resource: ['webhookSubscription'], operation },
+});
+
+export const webhookSubscriptionOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['webhookSubscription'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a webhook subscription',
+				description: 'Delete a webhook subscription so Argyle stops sending its deliveries',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many webhook subscriptions',
+				description:
+					'List the webhook subscriptions of this API key, including their signing secrets',
+			},
+		],
+		default: 'getAll',
+	},
+];
+
+export const webhookSubscriptionFields: INodeProperties[] = [
+	{
+		displayName: 'Webhook Subscription ID',
+		name: 'webhookSubscriptionId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID of the subscription, as listed by Get Many',
+		displayOptions: showFor(['delete']),
+	},
+	{ ...ignoreAlreadyDeletedOptions, displayOptions: showFor(['delete']) },
+	{ ...returnAllProperty, displayOptions: showFor(['getAll']) },
+	{ ...limitProperty, displayOptions: { show: { ...showFor(['getAll']).show, returnAll: [false] } } },
+];
