@@ -76,8 +76,8 @@ export function toItem(payload: Record<string, unknown> & { event: string }): Ar
 	const { event, name, data, ...rest } = payload;
 	const item: ArgyleTriggerItem = { event };
 	if (name !== undefined) item.name = name as string;
-	if (isRecord(data)) Object.assign(item, data);
-	for (const [key, value] of Object.entries(rest)) {
+	// `event` and `name` describe the delivery itself; a data field of the same name cannot replace them.
+	for (const [key, value] of [...Object.entries(isRecord(data) ? data : {}), ...Object.entries(rest)]) {
 		if (!(key in item)) item[key] = value;
 	}
 	return item;

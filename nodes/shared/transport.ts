@@ -120,11 +120,13 @@ export async function resolveBaseUrl(ctx: ArgyleContext): Promise<string> {
 	return baseUrl;
 }
 
+/** The system error code (ECONNREFUSED, ENOTFOUND, …) wherever n8n's error wrapping put it. */
 function networkCode(error: unknown): string {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
+		const { code, httpCode } = current as { code?: unknown; httpCode?: unknown };
 		if (typeof code === 'string' && code) return code;
+		if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode)) return httpCode;
 		current = (current as { cause?: unknown }).cause;
 	}
 	return 'NETWORK_ERROR';

@@ -462,3 +462,18 @@ describe('delete', () => {
 		expect(ctx.staticData).toEqual({});
 	});
 });
+
+describe('ArgyleTrigger.webhookMethods', () => {
+	it('runs checkExists, create and delete through the node class', async () => {
+		const { ArgyleTrigger } = await import('../../../nodes/ArgyleTrigger/ArgyleTrigger.node');
+		const methods = new ArgyleTrigger().webhookMethods.default;
+		const ctx = trigger();
+		api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page([]));
+		api().post('/v2/webhooks').reply(200, ours({ id: 'sub-wired' }));
+		api().delete('/v2/webhooks/sub-wired').reply(204);
+		expect(await methods.checkExists.call(ctx)).toBe(false);
+		expect(await methods.create.call(ctx)).toBe(true);
+		expect(await methods.delete.call(ctx)).toBe(true);
+		expect(ctx.staticData).toEqual({});
+	});
+});

@@ -1,0 +1,218 @@
+import { ArgyleTrigger } from '../../../nodes/ArgyleTrigger/ArgyleTrigger.node';
+import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
+import { TEST_CREDENTIALS, webhookContext, type WebhookRequest } from '../helpers/context';
+import { signature } from '../helpers/argyle';
+
+const URL_PROD = 'https://n8n.example.com/webhook/wh-1/webhook';
+const URL_TEST = 'https://n8n.example.com/webhook-test/wh-1/webhook';
+const WORKFLOW = { id: 'wf-1', name: 'Payroll alerts' };
+const NODE = { id: 'node-1', name: 'Argyle Trigger' };
+const SECRET = deriveWebhookSecret(TEST_CREDENTIALS.apiKeySecret, WORKFLOW.id, NODE.id, URL_PROD);
+const TEST_SECRET = deriveWebhookSecret(TEST_CREDENTIALS.apiKeySecret, WORKFLOW.id, NODE.id, URL_TEST);
+
+const trigger = new ArgyleTrigger();
+
+interface Delivery {
+	body?: string | Buffer;
+	headers?: Record<string, string>;
+	parameters?: Record<string, unknown>;
+	secret?: string;
+	request?: Partial<WebhookRequest>;
+	staticData?: Record<string, unknown>;
+}
+
+async function deliver({ body = '', headers, parameters, secret = SECRET, request, staticData }: Delivery) {
+	const raw = Buffer.isBuffer(body) ? body : Buffer.from(body);
+	const { ctx, response } = webhookContext({
+		parameters: parameters ?? { events: ['accounts.failed', 'accounts.connected'], options: {} },
+		webhookUrl: URL_PROD,
+		workflow: WORKFLOW,
+		node: NODE,
+		staticData: staticData as never,
+		request: {
+			headers: {
+				'content-type': 'application/json',
+				'x-argyle-signature': signature(raw, secret),
+				...headers,
+			},
+			rawBody: raw,
+			body: (() => {
+				try {
+					return JSON.parse(raw.toString());
+				} catch {
+					return {};
+				}
+			})(),
+			...request,
+		},
+	});
+	const result = await trigger.webhook.call(ctx);
+	return { result, response };
+}
+
+const failed = JSON.stringify({
+	event: 'accounts.failed',
+	name: 'n8n: Payroll alerts',
+	data: {
+		account: '0187c66e-e7e5-811c-b006-2232f00f426a',
+		user: '018051aa-f7a9-a0db-2f38-6cfa325e9d69',
+		error_code: 'invalid_mfa',
+		error_message: 'This user did not provide the correct multi-factor authentication response.',
+	},
+});
+
+describe('Argyle Trigger webhook()', () => {
+	it('emits one item with the data lifted to the top level', async () => {
+		const { result, response } = await deliver({ body: failed });
+		expect(response.statusCode).toBeUndefined();
+		expect(result).toEqual({
+			workflowData: [
+				[
+					{
+						json: {
+							event: 'accounts.failed',
+							name: 'n8n: Payroll alerts',
+							account: '0187c66e-e7e5-811c-b006-2232f00f426a',
+							user: '018051aa-f7a9-a0db-2f38-6cfa325e9d69',
+							error_code: 'invalid_mfa',
+							error_message:
+								'This user did not provide the correct multi-factor authentication response.',
+						},
+					},
+				],
+			],
+		});
+		expect(JSON.stringify(result)).not.toContain(SECRET);
+	});
+
+	it('keeps the account object, unknown fields and unknown top-level keys', async () => {
+		const body = JSON.stringify({
+			event: 'accounts.connected',
+			name: 'n',
+			data: { account: 'a', user: 'u', resource: { id: 'a', connection: { status: 'connected' } }, new_field: 1 },
+			delivery_id: 'd-1',
+		});
+		const { result } = await deliver({ body });
+		expect(result.workflowData?.[0][0].json).toEqual({
+			event: 'accounts.connected',
+			name: 'n',
+			account: 'a',
+			user: 'u',
+			resource: { id: 'a', connection: { status: 'connected' } },
+			new_field: 1,
+			delivery_id: 'd-1',
+		});
+	});
+
+	it('answers 401 and starts nothing without a signature', async () => {
+		const { result, response } = await deliver({ body: failed, headers: { 'x-argyle-signature': '' } });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({
+			statusCode: 401,
+			body: { message: 'Missing or invalid X-Argyle-Signature' },
+		});
+	});
+
+	it.each([
+		['another secret', { secret: 'f'.repeat(64) }],
+		['the test URL\'s secret on the production URL', { secret: TEST_SECRET }],
+		['a body changed after signing', { headers: { 'x-argyle-signature': signature(failed.replace('invalid_mfa', 'x'), SECRET) } }],
+	])('answers 401 for %s', async (_label, variant) => {
+		const { result, response } = await deliver({ body: failed, ...variant });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response.statusCode).toBe(401);
+	});
+
+	it('answers 401 when there is no raw body to verify', async () => {
+		const { response } = await deliver({ body: failed, request: { rawBody: undefined } });
+		expect(response.statusCode).toBe(401);
+	});
+
+	it('reads a raw body n8n has not read yet', async () => {
+		const raw = Buffer.from(failed);
+		const { result } = await deliver({
+			body: raw,
+			request: { rawBody: undefined, lazyRawBody: raw, body: undefined },
+			headers: { 'content-type': 'application/octet-stream' },
+		});
+		expect(result.workflowData?.[0][0].json.event).toBe('accounts.failed');
+	});
+
+	it('verifies a test delivery against the secret of the registered test URL', async () => {
+		// In a test delivery n8n's getNodeWebhookUrl() answers the production URL.
+		const staticData = { argyleSubscription: { id: 's', url: URL_TEST, events: [], apiVersion: 'v2' } };
+		const good = await deliver({ body: failed, secret: TEST_SECRET, staticData });
+		expect(good.result.workflowData).toHaveLength(1);
+		const wrong = await deliver({ body: failed, secret: SECRET, staticData });
+		expect(wrong.response.statusCode).toBe(401);
+	});
+
+	it.each([
+		['invalid JSON', '{"event": "accounts.failed",', 'The body is not valid JSON'],
+		['a JSON array', '[{"event":"accounts.failed"}]', 'The body is not a JSON object'],
+		['no event', '{"name":"x","data":{}}', 'The body has no "event"'],
+		['data that is not an object', '{"event":"accounts.failed","data":[1]}', 'The body\'s "data" is not an object'],
+	])('answers 400 for %s with a valid signature', async (_label, body, message) => {
+		const { result, response } = await deliver({ body, headers: { 'content-type': 'text/plain' } });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({ statusCode: 400, body: { message } });
+	});
+
+	it('parses the signed bytes itself when the content type is not JSON', async () => {
+		const { result } = await deliver({ body: failed, headers: { 'content-type': 'text/plain' }, request: { body: failed } });
+		expect(result.workflowData?.[0][0].json.error_code).toBe('invalid_mfa');
+	});
+
+	it('answers 200 and starts nothing for an event that is not selected', async () => {
+		const body = JSON.stringify({ event: 'accounts.removed', name: 'n', data: { account: 'a', user: 'u' } });
+		const { result, response } = await deliver({ body });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({
+			statusCode: 200,
+			body: { message: 'Ignored: event accounts.removed is not selected' },
+		});
+	});
+
+	it('passes an unknown error code through when no code filter is set', async () => {
+		const body = failed.replace('invalid_mfa', 'brand_new_code');
+		const { result } = await deliver({ body });
+		expect(result.workflowData?.[0][0].json.error_code).toBe('brand_new_code');
+	});
+
+	it('filters accounts.failed by error code', async () => {
+		const parameters = { events: ['accounts.failed'], options: { errorCodes: ['unsupported_auth_type', 'invalid_mfa'] } };
+		expect((await deliver({ body: failed, parameters })).result.workflowData).toHaveLength(1);
+		const other = await deliver({ body: failed.replace('invalid_mfa', 'invalid_credentials'), parameters });
+		expect(other.response).toEqual({
+			statusCode: 200,
+			body: { message: 'Ignored: error code invalid_credentials is not selected' },
+		});
+	});
+
+	describe('Account Disconnected Only', () => {
+		const parameters = { events: ['accounts.failed'], options: { disconnectedOnly: true } };
+		const updated = (resource: unknown) =>
+			JSON.stringify({ event: 'accounts.updated', name: 'n', data: { account: 'a', user: 'u', resource } });
+
+		it('fires for an updated account whose connection is in error', async () => {
+			const body = updated({ id: 'a', connection: { status: 'error', error_code: 'auth_required' } });
+			const { result } = await deliver({ body, parameters });
+			expect(result.workflowData?.[0][0].json.resource).toMatchObject({ connection: { error_code: 'auth_required' } });
+		});
+
+		it.each([
+			['a connected account', { id: 'a', connection: { status: 'connected' } }],
+			['an update without the account object', undefined],
+		])('ignores %s', async (_label, resource) => {
+			const { response } = await deliver({ body: updated(resource), parameters });
+			expect(response).toEqual({
+				statusCode: 200,
+				body: { message: 'Ignored: the account is not disconnected' },
+			});
+		});
+
+		it('still fires the other selected events', async () => {
+			expect((await deliver({ body: failed, parameters })).result.workflowData).toHaveLength(1);
+		});
+	});
+});
