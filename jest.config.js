@@ -22,6 +22,7 @@ module.exports = {
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 	coverageThreshold: { global: { lines: 90 } },
 };

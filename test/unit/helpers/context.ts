@@ -95,7 +95,7 @@ function baseContext(options: ContextOptions) {
 		type: 'n8n-nodes-argyle.argyle',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters,
+		parameters: parameters as INode['parameters'],
 		...options.node,
 	};
 	const logs: LogEntry[] = [];

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { ArgyleTrigger } from '../../../nodes/ArgyleTrigger/ArgyleTrigger.node';
 import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
 import { TEST_CREDENTIALS, webhookContext, type WebhookRequest } from '../helpers/context';
@@ -15,7 +17,7 @@ const trigger = new ArgyleTrigger();
 interface Delivery {
 	body?: string | Buffer;
 	headers?: Record<string, string>;
-	parameters?: Record<string, unknown>;
+	parameters?: IDataObject;
 	secret?: string;
 	request?: Partial<WebhookRequest>;
 	staticData?: Record<string, unknown>;
