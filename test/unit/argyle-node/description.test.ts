@@ -1,0 +1,119 @@
+/**
+ * The node's description is its public contract: parameter names and values are what saved
+ * workflows (and the end-to-end tests) rely on, so they are pinned here.
+ */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { Argyle } from '../../../nodes/Argyle/Argyle.node';
+import codex from '../../../nodes/Argyle/Argyle.node.json';
+import packageJson from '../../../package.json';
+
+const description = new Argyle().description;
+const properties = description.properties;
+
+/** The properties n8n shows for a resource/operation pair. */
+function visibleFor(resource: string, operation: string): INodeProperties[] {
+	return properties.filter((property) => {
+		const show = property.displayOptions?.show;
+		if (!show) return true;
+		const resourceOk = !show.resource || (show.resource as string[]).includes(resource);
+		const operationOk = !show.operation || (show.operation as string[]).includes(operation);
+		return resourceOk && operationOk;
+	});
+}
+
+function operationsOf(resource: string): string[] {
+	const operation = visibleFor(resource, '').find((property) => property.name === 'operation');
+	return ((operation?.options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
+}
+
+describe('Argyle node description', () => {
+	it('is the regular, tool-usable Argyle node with the argyleApi credential', () => {
+		expect(description).toMatchObject({
+			displayName: 'Argyle',
+			name: 'argyle',
+			version: 1,
+			usableAsTool: true,
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: 'argyleApi', required: true }],
+			icon: { light: 'file:../../icons/argyle.svg', dark: 'file:../../icons/argyle.dark.svg' },
+			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		});
+	});
+
+	it('is registered in package.json and has a codex with its package-scoped id', () => {
+		expect(packageJson.n8n.nodes).toContain('dist/nodes/Argyle/Argyle.node.js');
+		expect(codex.node).toBe(`${packageJson.name}.${description.name}`);
+	});
+
+	it('offers exactly the resources and operations of the issue', () => {
+		const resource = properties.find((property) => property.name === 'resource');
+		expect(((resource?.options ?? []) as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+			'account',
+			'user',
+			'webhookSubscription',
+		]);
+		expect(operationsOf('account')).toEqual(['delete', 'get', 'getAll']);
+		expect(operationsOf('user')).toEqual(['delete', 'get', 'getAll']);
+		expect(operationsOf('webhookSubscription')).toEqual(['delete', 'getAll']);
+	});
+
+	it.each([
+		['account', 'delete', ['accountId', 'options']],
+		['account', 'get', ['accountId']],
+		['account', 'getAll', ['returnAll', 'limit', 'filters']],
+		['user', 'delete', ['userId', 'deleteUserNotice', 'options']],
+		['user', 'get', ['userId']],
+		['user', 'getAll', ['returnAll', 'limit', 'filters']],
+		['webhookSubscription', 'delete', ['webhookSubscriptionId', 'options']],
+		['webhookSubscription', 'getAll', ['returnAll', 'limit']],
+	])('%s / %s shows the parameters %j', (resource, operation, expected) => {
+		const names = visibleFor(resource, operation)
+			.map((property) => property.name)
+			.filter((name) => name !== 'resource' && name !== 'operation');
+		expect(names).toEqual(expected);
+	});
+
+	it('Ignore Already Deleted is an off-by-default boolean that starts with "Whether"', () => {
+		for (const resource of ['account', 'user', 'webhookSubscription']) {
+			const options = visibleFor(resource, 'delete').find((property) => property.name === 'options');
+			const option = (options?.options as INodeProperties[]).find(
+				(candidate) => candidate.name === 'ignoreAlreadyDeleted',
+			);
+			expect(option).toMatchObject({ type: 'boolean', default: false });
+			expect(option?.description).toMatch(/^Whether/);
+		}
+	});
+
+	it('Limit defaults to 50, at least 1, and is hidden by Return All', () => {
+		const limit = visibleFor('account', 'getAll').find((property) => property.name === 'limit');
+		expect(limit).toMatchObject({ default: 50, typeOptions: { minValue: 1 } });
+		expect(limit?.displayOptions?.show?.returnAll).toEqual([false]);
+	});
+
+	it('Account filters map to user, item and ongoing_refresh_status values', () => {
+		const filters = visibleFor('account', 'getAll').find((property) => property.name === 'filters');
+		const byName = Object.fromEntries(
+			(filters?.options as INodeProperties[]).map((option) => [option.name, option]),
+		);
+		expect(Object.keys(byName).sort()).toEqual(['item', 'ongoingRefreshStatus', 'user']);
+		expect((byName.ongoingRefreshStatus.options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
+			'disabled',
+			'enabled',
+			'idle',
+		]);
+	});
+
+	it('warns that deleting a user removes all their accounts and data, irreversibly', () => {
+		const operation = properties.find(
+			(property) =>
+				property.name === 'operation' &&
+				(property.displayOptions?.show?.resource as string[]).includes('user'),
+		);
+		const deleteOption = (operation?.options as INodePropertyOptions[]).find((o) => o.value === 'delete');
+		expect(deleteOption?.description).toMatch(/all of their accounts and data/);
+		expect(deleteOption?.description).toMatch(/Irreversible/);
+	});
+});
