@@ -126,12 +126,12 @@ describe('example workflow: delete failed accounts', () => {
 		expect(deleteCodes.length).toBeGreaterThan(0);
 		expect(new Set(deleteCodes).size).toBe(deleteCodes.length);
 		for (const code of deleteCodes) expect(Object.keys(CONNECTION_ERROR_CODES)).toContain(code);
-		// A user can fix these (retry, other account, wait), or the cause is on the client's side.
+		// A user can fix these (retry, wait), or the cause is on the client's side. invalid_account_type
+		// is deleted: a login with the right kind of account makes a new account, this one stays useless.
 		const retryable = [
 			'invalid_credentials',
 			'invalid_mfa',
 			'mfa_timeout',
-			'invalid_account_type',
 			'auth_required',
 			'platform_temporarily_unavailable',
 			'system_error',
@@ -144,6 +144,7 @@ describe('example workflow: delete failed accounts', () => {
 			[
 				'credentials_managed_by_organization',
 				'insufficient_account_data',
+				'invalid_account_type',
 				'multi_driver_account',
 				'physical_mfa_unsupported',
 				'platform_unavailable',
