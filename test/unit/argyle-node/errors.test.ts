@@ -16,15 +16,9 @@ import {
 } from './harness';
 import { account } from './fixtures';
 
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual('n8n-workflow'),
-	sleep: jest.fn(async () => undefined),
-}));
-
 const sleepMock = sleep as jest.MockedFunction<typeof sleep>;
 
 useNock();
-beforeEach(() => sleepMock.mockClear());
 
 describe('rate limits and outages', () => {
 	it('waits for Retry-After on 429, then succeeds', async () => {

@@ -57,28 +57,7 @@ export const fromItem =
 		items[itemIndex].json[field];
 
 /** Fails the test when a mocked request was never made; resets nock for the next test. */
-export function expectAllMocksUsed() {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-}
-
-/**
- * nock for one test file: no real network, every mock used. nock's http patch outlives the
- * file inside a jest worker, and a blocking leftover instance would intercept (and refuse)
- * the next file's requests, so afterAll lets the network through again and removes the patch.
- */
-export function useNock() {
-	beforeAll(() => {
-		if (!nock.isActive()) nock.activate();
-		nock.disableNetConnect();
-	});
-	afterEach(expectAllMocksUsed);
-	afterAll(() => {
-		nock.enableNetConnect();
-		nock.restore();
-	});
-}
+export { expectAllMocksUsed, useNock } from '../helpers/nock';
 
 /** Runs the node expecting it to throw, and returns the error for assertions. */
 export async function runArgyleExpectingError(

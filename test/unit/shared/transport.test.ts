@@ -10,21 +10,11 @@ import {
 	retryDelayMs,
 	DEFAULT_RETRY,
 } from '../../../nodes/shared/transport';
+import { useNock } from '../helpers/nock';
 import { API_BASE, hookContext, TEST_CREDENTIALS } from '../helpers/context';
 import { page } from '../helpers/argyle';
 
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual('n8n-workflow'),
-	sleep: jest.fn(async () => undefined),
-}));
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	jest.mocked(sleep).mockClear();
-	expect(pending).toEqual([]);
-});
+useNock();
 
 const get = (path = '/v2/users') => ({ method: 'GET' as const, path });
 

@@ -8,13 +8,9 @@ import {
 	deleteSubscription,
 	readState,
 } from '../../../nodes/ArgyleTrigger/subscription';
+import { useNock } from '../helpers/nock';
 import { API_BASE, hookContext, TEST_CREDENTIALS, type ContextOptions } from '../helpers/context';
 import { page, subscription } from '../helpers/argyle';
-
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual('n8n-workflow'),
-	sleep: jest.fn(async () => undefined),
-}));
 
 const URL_PROD = 'https://n8n.example.com/webhook/wh-1/webhook';
 const URL_TEST = 'https://n8n.example.com/webhook-test/wh-1/webhook';
@@ -53,13 +49,7 @@ function secretsIn(error: unknown): boolean {
 	return text.includes(TEST_CREDENTIALS.apiKeySecret) || text.includes(SECRET);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	jest.mocked(sleep).mockClear();
-	expect(pending).toEqual([]);
-});
+useNock();
 
 describe('create', () => {
 	it('registers the selected events with name, URL and the derived secret, and stores no secret', async () => {
