@@ -54,6 +54,8 @@ export class ArgyleSimulator {
 	private maxSize: number;
 	private planted = 0;
 	private stopped = false;
+	/** API keys accepted besides apiKeyId/apiKeySecret (addApiKey; cleared by reset()). */
+	private readonly extraKeys: Array<{ id: string; secret: string }> = [];
 
 	private constructor(
 		private readonly server: http.Server,
@@ -111,8 +113,17 @@ export class ArgyleSimulator {
 		this.calls.length = 0;
 		this.deliveries.length = 0;
 		this.planted = 0;
+		this.extraKeys.length = 0;
 		this.defaultSize = this.opts.defaultPageSize ?? ARGYLE_DEFAULT_PAGE_SIZE;
 		this.maxSize = this.opts.maxPageSize ?? ARGYLE_MAX_PAGE_SIZE;
+	}
+
+	/**
+	 * Accepts one more API key besides apiKeyId/apiKeySecret, e.g. a key created in Argyle Console to
+	 * rotate the old one (both work until the old one is revoked). Cleared by reset().
+	 */
+	addApiKey(id: string, secret: string): void {
+		this.extraKeys.push({ id, secret });
 	}
 
 	// ---- webhook subscriptions ----
@@ -393,7 +404,12 @@ export class ArgyleSimulator {
 			return handleControl(this, method, url, parsed, res);
 		}
 
-		const auth = checkBasicAuth(req.headers.authorization, this.apiKeyId, this.apiKeySecret);
+		let auth = checkBasicAuth(req.headers.authorization, this.apiKeyId, this.apiKeySecret);
+		for (const key of this.extraKeys) {
+			if (auth.ok) break;
+			const extra = checkBasicAuth(req.headers.authorization, key.id, key.secret);
+			if (extra.ok) auth = extra;
+		}
 		const record: CallRecord = {
 			method,
 			path: url.pathname,
