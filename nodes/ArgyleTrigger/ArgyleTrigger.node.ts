@@ -12,7 +12,14 @@ import { decide, parseDelivery, toItem } from './delivery';
 import { triggerProperties } from './description';
 import { readSettings, webhookSecret } from './settings';
 import { verifySignature } from './signature';
-import { checkExists, create, deleteSubscription, registeredWebhookUrl } from './subscription';
+import { recordedSecret } from './recordedSecret';
+import {
+	checkExists,
+	create,
+	deleteSubscription,
+	readState,
+	registeredWebhookUrl,
+} from './subscription';
 
 type RawRequest = ReturnType<IWebhookFunctions['getRequestObject']> & {
 	rawBody?: Buffer;
@@ -73,9 +80,15 @@ export class ArgyleTrigger implements INodeType {
 			await request.readRawBody();
 		}
 		const rawBody = request.rawBody;
+		const signature = request.headers['x-argyle-signature'];
 		const secret = await webhookSecret(this, registeredWebhookUrl(this));
-		if (!verifySignature(rawBody, request.headers['x-argyle-signature'], secret)) {
-			return reply(401, 'Missing or invalid X-Argyle-Signature');
+		if (!verifySignature(rawBody, signature, secret)) {
+			// After an API key rotation Argyle still signs with the secret registered at activation.
+			const stored = readState(this);
+			const recorded = stored && rawBody && signature ? await recordedSecret(this, stored) : undefined;
+			if (!recorded || !verifySignature(rawBody, signature, recorded)) {
+				return reply(401, 'Missing or invalid X-Argyle-Signature');
+			}
 		}
 
 		const parsed = parseDelivery(rawBody as Buffer, request.body, request.headers['content-type']);

@@ -1,9 +1,12 @@
+import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ArgyleTrigger } from '../../../nodes/ArgyleTrigger/ArgyleTrigger.node';
 import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
-import { TEST_CREDENTIALS, webhookContext, type WebhookRequest } from '../helpers/context';
-import { signature } from '../helpers/argyle';
+
+import { API_BASE, TEST_CREDENTIALS, webhookContext, type WebhookRequest } from '../helpers/context';
+import { signature, subscription } from '../helpers/argyle';
+import { useNock } from '../helpers/nock';
 
 const URL_PROD = 'https://n8n.example.com/webhook/wh-1/webhook';
 const URL_TEST = 'https://n8n.example.com/webhook-test/wh-1/webhook';
@@ -13,6 +16,8 @@ const SECRET = deriveWebhookSecret(TEST_CREDENTIALS.apiKeySecret, WORKFLOW.id, N
 const TEST_SECRET = deriveWebhookSecret(TEST_CREDENTIALS.apiKeySecret, WORKFLOW.id, NODE.id, URL_TEST);
 
 const trigger = new ArgyleTrigger();
+
+useNock();
 
 interface Delivery {
 	body?: string | Buffer;
@@ -145,6 +150,7 @@ describe('Argyle Trigger webhook()', () => {
 		const staticData = { argyleSubscription: { id: 's', url: URL_TEST, events: [], apiVersion: 'v2' } };
 		const good = await deliver({ body: failed, secret: TEST_SECRET, staticData });
 		expect(good.result.workflowData).toHaveLength(1);
+		nock(API_BASE).get('/v2/webhooks/s').reply(200, subscription({ id: 's', url: URL_TEST, secret: TEST_SECRET }));
 		const wrong = await deliver({ body: failed, secret: SECRET, staticData });
 		expect(wrong.response.statusCode).toBe(401);
 	});
@@ -216,5 +222,65 @@ describe('Argyle Trigger webhook()', () => {
 		it('still fires the other selected events', async () => {
 			expect((await deliver({ body: failed, parameters })).result.workflowData).toHaveLength(1);
 		});
+	});
+});
+
+describe('after the API key was rotated in the credential', () => {
+	const OLD_SECRET = deriveWebhookSecret('the-old-api-key-secret', WORKFLOW.id, NODE.id, URL_PROD);
+	const state = (id: string) => ({ argyleSubscription: { id, url: URL_PROD, events: ['accounts.failed'], apiVersion: 'v2' } });
+	const argyle = () => nock(API_BASE);
+
+	it("accepts deliveries signed with the secret Argyle holds, reading it once", async () => {
+		argyle()
+			.get('/v2/webhooks/sub-rotated')
+			.reply(200, subscription({ id: 'sub-rotated', url: URL_PROD, secret: OLD_SECRET }));
+		const first = await deliver({ body: failed, secret: OLD_SECRET, staticData: state('sub-rotated') });
+		expect(first.result.workflowData?.[0][0].json.event).toBe('accounts.failed');
+		const second = await deliver({ body: failed, secret: OLD_SECRET, staticData: state('sub-rotated') });
+		expect(second.result.workflowData).toHaveLength(1);
+	});
+
+	it('still refuses forged deliveries, and asks Argyle at most once in a while', async () => {
+		argyle()
+			.get('/v2/webhooks/sub-forged')
+			.reply(200, subscription({ id: 'sub-forged', url: URL_PROD, secret: SECRET }));
+		for (let attempt = 0; attempt < 3; attempt++) {
+			const { response } = await deliver({ body: failed, secret: 'e'.repeat(64), staticData: state('sub-forged') });
+			expect(response.statusCode).toBe(401);
+		}
+	});
+
+	it.each([
+		['the subscription is gone', 404, { detail: 'Not found.' }],
+		['it now belongs to another URL', 200, { id: 'x', url: 'https://elsewhere.example.com/', secret: 'o' }],
+	])('refuses when %s', async (label, status, body) => {
+		const id = `sub-${status}-${label.length}`;
+		argyle().get(`/v2/webhooks/${id}`).reply(status, body);
+		const { response } = await deliver({ body: failed, secret: OLD_SECRET, staticData: state(id) });
+		expect(response.statusCode).toBe(401);
+	});
+
+	it('refuses, and logs, when Argyle cannot be asked', async () => {
+		argyle().get('/v2/webhooks/sub-down').reply(503, { detail: 'Unavailable' });
+		const raw = Buffer.from(failed);
+		const { ctx, response } = webhookContext({
+			parameters: { events: ['accounts.failed'] },
+			webhookUrl: URL_PROD,
+			workflow: WORKFLOW,
+			node: NODE,
+			staticData: state('sub-down'),
+			request: { headers: { 'x-argyle-signature': signature(raw, OLD_SECRET) }, rawBody: raw },
+		});
+		await trigger.webhook.call(ctx);
+		expect(response.statusCode).toBe(401);
+		expect(ctx.logs).toEqual([
+			expect.objectContaining({ level: 'warn', message: expect.stringContaining('could not read webhook subscription sub-down') }),
+		]);
+		expect(JSON.stringify(ctx.logs)).not.toContain(OLD_SECRET);
+	});
+
+	it('does not ask Argyle for an unsigned request', async () => {
+		const { response } = await deliver({ body: failed, headers: { 'x-argyle-signature': '' }, staticData: state('sub-unsigned') });
+		expect(response.statusCode).toBe(401);
 	});
 });
