@@ -4,7 +4,7 @@
  * the `action` strings here name the operation and the ID, so an error reads
  * "… while trying to delete account 0185…".
  *
- * Nothing here logs: list results can hold webhook signing secrets.
+ * Nothing here logs, and webhook signing secrets never reach the output.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -183,16 +183,25 @@ export const operations: Record<Resource, Record<string, OperationHandler>> = {
 			];
 		},
 		async getAll(ctx, itemIndex) {
-			return await getMany<WebhookSubscription>(
+			const subscriptions = await getMany<WebhookSubscription>(
 				ctx,
 				itemIndex,
 				'/v2/webhooks',
 				{},
 				'list webhook subscriptions',
 			);
+			return subscriptions.map(withoutSecret);
 		},
 	},
 };
+
+/**
+ * Argyle returns each subscription's signing secret in clear. Execution data is stored
+ * unencrypted, so the node says only whether one is set.
+ */
+function withoutSecret({ secret, ...subscription }: WebhookSubscription): WebhookSubscription {
+	return { ...subscription, has_secret: typeof secret === 'string' && secret.length > 0 };
+}
 
 /** The handler for the node's resource and operation; unknown pairs are a configuration error. */
 export function handlerFor(

@@ -29,7 +29,7 @@ export const webhookSubscriptionOperations: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many webhook subscriptions',
 				description:
-					'List the webhook subscriptions of this API key, including their signing secrets',
+					'List the webhook subscriptions of this API key (their signing secrets are left out)',
 			},
 		],
 		default: 'getAll',

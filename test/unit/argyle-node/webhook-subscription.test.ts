@@ -4,7 +4,19 @@ import { subscription } from './fixtures';
 useNock();
 
 describe('Webhook Subscription: Get Many', () => {
-	it('Return All follows next over three pages and outputs subscriptions as Argyle sent them, without logging', async () => {
+	it('says whether a subscription has a signing secret without showing it', async () => {
+		argyleApi()
+			.get('/v2/webhooks')
+			.query({ limit: '50' })
+			.reply(200, { next: null, results: [subscription('w-1', { secret: null }), subscription('w-2', { secret: '' })] });
+		const { output } = await runArgyle({ resource: 'webhookSubscription', operation: 'getAll' });
+		expect(output.map((item) => [item.json.id, item.json.has_secret, 'secret' in item.json])).toEqual([
+			['w-1', false, false],
+			['w-2', false, false],
+		]);
+	});
+
+	it('Return All follows next over three pages and outputs subscriptions without their secrets, without logging', async () => {
 		const pages = [
 			[subscription('w-1'), subscription('w-2')],
 			[subscription('w-3')],
@@ -33,9 +45,11 @@ describe('Webhook Subscription: Get Many', () => {
 			returnAll: true,
 		});
 
-		expect(output).toEqual(pages.flat().map((json) => ({ json, pairedItem: { item: 0 } })));
-		// Secrets are passed through (the user asked for them) but never written to the log.
-		expect(output[0].json.secret).toBe('whsec-w-1');
+		expect(output).toEqual(
+			pages.flat().map(({ secret, ...json }) => ({ json: { ...json, has_secret: true }, pairedItem: { item: 0 } })),
+		);
+		// Execution data is stored unencrypted: signing secrets never reach it, nor the log.
+		expect(JSON.stringify(output)).not.toContain('whsec-');
 		expect(ctx.logs).toEqual([]);
 	});
 
