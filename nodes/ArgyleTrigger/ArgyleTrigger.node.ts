@@ -11,7 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { decide, parseDelivery, toItem } from './delivery';
 import { triggerProperties } from './description';
 import { readSettings, webhookSecret } from './settings';
-import { verifySignature } from './signature';
+import { isSignatureShaped, verifySignature } from './signature';
 import { recordedSecret } from './recordedSecret';
 import {
 	checkExists,
@@ -76,16 +76,19 @@ export class ArgyleTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
+		// Requests that cannot be signed are refused before any credential is read.
+		const signature = request.headers['x-argyle-signature'];
+		if (!isSignatureShaped(signature)) return reply(401, 'Missing or invalid X-Argyle-Signature');
+
 		if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
 			await request.readRawBody();
 		}
 		const rawBody = request.rawBody;
-		const signature = request.headers['x-argyle-signature'];
 		const secret = await webhookSecret(this, registeredWebhookUrl(this));
 		if (!verifySignature(rawBody, signature, secret)) {
 			// After an API key rotation Argyle still signs with the secret registered at activation.
 			const stored = readState(this);
-			const recorded = stored && rawBody && signature ? await recordedSecret(this, stored) : undefined;
+			const recorded = stored && rawBody ? await recordedSecret(this, stored) : undefined;
 			if (!recorded || !verifySignature(rawBody, signature, recorded)) {
 				return reply(401, 'Missing or invalid X-Argyle-Signature');
 			}

@@ -28,13 +28,18 @@ export function signBody(body: Buffer | string, secret: string): string {
 
 const SIGNATURE_FORMAT = /^[0-9a-f]{128}$/;
 
+/** Whether a header can be a signature at all: lowercase hex of 64 bytes, nothing else. */
+export function isSignatureShaped(header: unknown): header is string {
+	return typeof header === 'string' && SIGNATURE_FORMAT.test(header);
+}
+
 /** Constant-time check of a delivery's signature header against the raw body. */
 export function verifySignature(
 	rawBody: Buffer | undefined,
 	header: unknown,
 	secret: string,
 ): boolean {
-	if (!rawBody || typeof header !== 'string' || !SIGNATURE_FORMAT.test(header)) return false;
+	if (!rawBody || !isSignatureShaped(header)) return false;
 	const expected = Buffer.from(signBody(rawBody, secret), 'utf8');
 	const received = Buffer.from(header, 'utf8');
 	return expected.length === received.length && timingSafeEqual(expected, received);

@@ -130,6 +130,15 @@ describe('Argyle Trigger webhook()', () => {
 		expect(response.statusCode).toBe(401);
 	});
 
+	it('refuses a request that cannot be signed before reading the credential', async () => {
+		const { ctx, response } = webhookContext({
+			credentials: null,
+			request: { headers: { 'x-argyle-signature': 'sha512=abc' }, rawBody: Buffer.from(failed) },
+		});
+		await expect(trigger.webhook.call(ctx)).resolves.toEqual({ noWebhookResponse: true });
+		expect(response.statusCode).toBe(401);
+	});
+
 	it('answers 401 when there is no raw body to verify', async () => {
 		const { response } = await deliver({ body: failed, request: { rawBody: undefined } });
 		expect(response.statusCode).toBe(401);
