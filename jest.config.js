@@ -1,6 +1,7 @@
 // Three groups of tests, each runnable alone:
 //   unit       test/unit       fast, no network (nock), covers every branch of nodes/ and credentials/
 //   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
+//   queue      test/queue      n8n in queue mode (main, 2 webhook processors, 2 workers, Redis, PostgreSQL)
 // `npm test` runs lint, build, then all of them; `npm run test:unit` runs only the fast ones.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
@@ -19,6 +20,14 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
+		},
+		{
+			displayName: 'queue',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/queue/**/*.queue.test.ts'],
+			globalSetup: '<rootDir>/test/queue/global-setup.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],

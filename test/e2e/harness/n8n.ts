@@ -23,6 +23,16 @@ import { freePorts } from './ports';
 
 export type ActivationMode = 'sync' | 'outbox';
 
+/**
+ * Which n8n process to run. 'start' (default): the main process (editor, REST, public API, activation).
+ * Queue mode (EXECUTIONS_MODE=queue, Redis, PostgreSQL; pass them in `env`) adds:
+ * 'webhook': a webhook processor (`n8n webhook`), serving production webhooks on `port`;
+ * 'worker': a worker (`n8n worker`), whose health server (QUEUE_HEALTH_CHECK_*) listens on `port`.
+ * For 'webhook' and 'worker', start() waits for /healthz/readiness on `port` and sets up no owner,
+ * login or API key (`rest`/`api` are not usable: talk to the main process).
+ */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
 export interface N8nOptions {
 	/**
 	 * 'sync' (default): N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false; activate awaits the trigger's
@@ -32,6 +42,8 @@ export interface N8nOptions {
 	 * (poll waitPublished), failures show up only in publication-status.
 	 */
 	activation?: ActivationMode;
+	/** the n8n command to run (default 'start'); see N8nCommand */
+	command?: N8nCommand;
 	/** extra environment for n8n; a value of undefined removes a variable the harness would set */
 	env?: Record<string, string | undefined>;
 	/** reuse this user folder (N8N_USER_FOLDER; the DB is <folder>/.n8n/database.sqlite) instead of a fresh mkdtemp one */
@@ -283,7 +295,8 @@ export class N8nInstance {
 		const t0 = Date.now();
 		this.logStream ??= fs.createWriteStream(this.logFile, { flags: 'a' });
 		this.appendLog(`\n===== [harness] starting n8n ${new Date().toISOString()} port ${this.port} broker ${this.brokerPort} activation ${this.activation}\n`);
-		const child = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], {
+		const command = this.options.command ?? 'start';
+		const child = spawn(this.install.nodeBin, [this.install.n8nBin, command], {
 			cwd: this.userFolder,
 			env: this.buildEnv(),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -306,14 +319,18 @@ export class N8nInstance {
 
 		try {
 			await this.waitReady(this.options.startTimeoutMs ?? 120_000);
-			await this.authenticate();
-			const settings = await this.rest.data<{ versionCli: string }>('GET', '/rest/settings');
-			this.version = settings.versionCli;
+			if (command === 'start') {
+				await this.authenticate();
+				const settings = await this.rest.data<{ versionCli: string }>('GET', '/rest/settings');
+				this.version = settings.versionCli;
+			} else {
+				this.version = this.install.n8nVersion;
+			}
 		} catch (error) {
 			await this.kill();
 			throw error;
 		}
-		process.stderr.write(`[n8n-e2e] n8n ${this.version} ready at ${this.baseUrl} in ${Date.now() - t0} ms (pid ${child.pid}, ${this.activation}, ${this.userFolder})\n`);
+		process.stderr.write(`[n8n-e2e] n8n ${this.version} ${command === 'start' ? '' : `${command} `}ready at ${this.baseUrl} in ${Date.now() - t0} ms (pid ${child.pid}, ${this.activation}, ${this.userFolder})\n`);
 	}
 
 	/** SIGTERM (graceful shutdown), SIGKILL after stopTimeoutMs; then kills leftovers of its process group. */
@@ -472,6 +489,12 @@ export class N8nInstance {
 			N8N_LOG_OUTPUT: 'console',
 		};
 		if (this.activation === 'sync') env.N8N_USE_WORKFLOW_PUBLICATION_SERVICE = 'false';
+		if (this.options.command === 'worker') {
+			// the worker's only HTTP server: /healthz and /healthz/readiness, which start() polls
+			env.QUEUE_HEALTH_CHECK_ACTIVE = 'true';
+			env.QUEUE_HEALTH_CHECK_PORT = String(this.port);
+			env.N8N_WORKER_SERVER_ADDRESS = '127.0.0.1';
+		}
 		for (const [key, value] of Object.entries(this.extraEnv)) {
 			if (value === undefined) delete env[key];
 			else env[key] = value;
