@@ -2,6 +2,7 @@
 //   unit       test/unit       fast, no network (nock), covers every branch of nodes/ and credentials/
 //   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
 //   queue      test/queue      n8n in queue mode (main, 2 webhook processors, 2 workers, Redis, PostgreSQL)
+//   reliability test/reliability hostile deliveries, 10,000-delivery load, lifecycle soak, secrets scan (real n8n)
 // `npm test` runs lint, build, then all of them; `npm run test:unit` runs only the fast ones.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
@@ -28,6 +29,15 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/queue/**/*.queue.test.ts'],
 			globalSetup: '<rootDir>/test/queue/global-setup.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
+		},
+		{
+			// one file, phases in order, <= 20 min on 2 cores (npm run test:reliability)
+			displayName: 'reliability',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/reliability/**/*.reliability.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],
