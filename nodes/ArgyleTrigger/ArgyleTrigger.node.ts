@@ -81,7 +81,13 @@ export class ArgyleTrigger implements INodeType {
 		if (!isSignatureShaped(signature)) return reply(401, 'Missing or invalid X-Argyle-Signature');
 
 		if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
-			await request.readRawBody();
+			try {
+				await request.readRawBody();
+			} catch {
+				// Multipart, a Content-Encoding that does not decode, an inflated size over n8n's limit:
+				// bytes nobody can have signed. Refuse them like any unverifiable request.
+				return reply(401, 'Missing or invalid X-Argyle-Signature');
+			}
 		}
 		const rawBody = request.rawBody;
 		const secret = await webhookSecret(this, registeredWebhookUrl(this));

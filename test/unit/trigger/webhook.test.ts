@@ -139,6 +139,19 @@ describe('Argyle Trigger webhook()', () => {
 		expect(response.statusCode).toBe(401);
 	});
 
+	it('answers 401, not an error, when n8n cannot read the body (bad gzip, multipart)', async () => {
+		const { ctx, response } = webhookContext({
+			parameters: { events: ['accounts.failed'] },
+			request: { headers: { 'x-argyle-signature': 'ab'.repeat(64) } },
+		});
+		const request = ctx.getRequestObject() as unknown as { readRawBody: () => Promise<void> };
+		request.readRawBody = async () => {
+			throw new Error('incorrect header check');
+		};
+		await expect(trigger.webhook.call(ctx)).resolves.toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({ statusCode: 401, body: { message: 'Missing or invalid X-Argyle-Signature' } });
+	});
+
 	it('answers 401 when there is no raw body to verify', async () => {
 		const { response } = await deliver({ body: failed, request: { rawBody: undefined } });
 		expect(response.statusCode).toBe(401);
