@@ -1,0 +1,30 @@
+/** Item 4: runs sections/micro-child.ts in a fresh process on n8n's Node and returns its JSON. */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+import { REPO_ROOT } from '../../test/e2e/harness/install';
+
+export interface MicroResult {
+	node: string;
+	results: Array<{
+		bodyBytes: number;
+		webhookUs: number;
+		phasesUs: { verify: number; parse: number; filterItem: number; credentialAndSecret: number };
+		sumOfPhasesUs: number;
+		parseWithoutN8nBodyUs: number;
+		iterations: number;
+	}>;
+}
+
+export function runMicro(nodeBin: string, options: { minMs: number; sizes: number[] }): MicroResult {
+	const tsNode = path.join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js');
+	const child = spawnSync(nodeBin, [tsNode, '--transpile-only', '-P', path.join(REPO_ROOT, 'tsconfig.test.json'), path.join(__dirname, 'micro-child.ts')], {
+		cwd: REPO_ROOT,
+		env: { ...process.env, ARGYLE_BENCH_MICRO_MIN_MS: String(options.minMs), ARGYLE_BENCH_MICRO_SIZES: options.sizes.join(',') },
+		encoding: 'utf8',
+		timeout: 180_000,
+	});
+	if (child.status !== 0) throw new Error(`micro-benchmark failed (${child.status}): ${child.stderr}`);
+	const line = child.stdout.trim().split('\n').pop() ?? '';
+	return JSON.parse(line) as MicroResult;
+}
