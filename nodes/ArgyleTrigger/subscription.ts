@@ -44,15 +44,6 @@ export function readState(ctx: IHookFunctions | IWebhookFunctions): StoredSubscr
 	return state && typeof state.id === 'string' ? state : undefined;
 }
 
-/**
- * The URL the subscription was registered with, which its signing secret is derived from.
- * In a test delivery n8n's getNodeWebhookUrl() answers the production URL, while create()
- * registered the test URL: the stored URL is the one Argyle signs for.
- */
-export function registeredWebhookUrl(ctx: IWebhookFunctions): string {
-	return readState(ctx)?.url ?? (ctx.getNodeWebhookUrl('default') as string);
-}
-
 function writeState(ctx: IHookFunctions, spec: SubscriptionSpec, id: string) {
 	const state: StoredSubscription = {
 		id,

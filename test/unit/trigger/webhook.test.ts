@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ArgyleTrigger } from '../../../nodes/ArgyleTrigger/ArgyleTrigger.node';
+import * as settings from '../../../nodes/ArgyleTrigger/settings';
 import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
 
 import { API_BASE, TEST_CREDENTIALS, webhookContext, type WebhookRequest } from '../helpers/context';
@@ -304,5 +305,112 @@ describe('after the API key was rotated in the credential', () => {
 	it('does not ask Argyle for an unsigned request', async () => {
 		const { response } = await deliver({ body: failed, headers: { 'x-argyle-signature': '' }, staticData: state('sub-unsigned') });
 		expect(response.statusCode).toBe(401);
+	});
+});
+
+describe('reading the credential', () => {
+	const state = (id: string, url = URL_PROD) => ({
+		argyleSubscription: { id, url, events: ['accounts.failed'], apiVersion: 'v2' },
+	});
+
+	/** One delivery in a fresh context whose getCredentials() calls are counted. */
+	async function counted(reads: { count: number }, staticData: Record<string, unknown>, secret = SECRET, apiKeySecret?: string) {
+		const raw = Buffer.from(failed);
+		const { ctx, response } = webhookContext({
+			parameters: { events: ['accounts.failed'] },
+			webhookUrl: URL_PROD,
+			workflow: WORKFLOW,
+			node: NODE,
+			staticData: staticData as never,
+			credentials: apiKeySecret ? { ...TEST_CREDENTIALS, apiKeySecret } : undefined,
+			request: { headers: { 'x-argyle-signature': signature(raw, secret) }, rawBody: raw },
+		});
+		const read = ctx.getCredentials.bind(ctx);
+		ctx.getCredentials = (async (...args: Parameters<typeof read>) => {
+			reads.count += 1;
+			return await read(...args);
+		}) as typeof read;
+		const result = await trigger.webhook.call(ctx);
+		return { result, response };
+	}
+
+	afterEach(() => jest.restoreAllMocks());
+
+	it('happens once for the same subscription, however many deliveries arrive', async () => {
+		const reads = { count: 0 };
+		const results = await Promise.all([1, 2, 3].map(async () => await counted(reads, state('sub-once'))));
+		results.push(await counted(reads, state('sub-once')));
+		for (const { result } of results) expect(result.workflowData).toHaveLength(1);
+		expect(reads.count).toBe(1);
+	});
+
+	it('happens again for a new subscription, which a rotated key activates', async () => {
+		const rotated = 'the-new-api-key-secret';
+		const reads = { count: 0 };
+		expect((await counted(reads, state('sub-before'))).result.workflowData).toHaveLength(1);
+		const newSecret = deriveWebhookSecret(rotated, WORKFLOW.id, NODE.id, URL_PROD);
+		const after = await counted(reads, state('sub-after'), newSecret, rotated);
+		expect(after.result.workflowData).toHaveLength(1);
+		expect(reads.count).toBe(2);
+	});
+
+	it('happens on every delivery while no subscription is stored', async () => {
+		const reads = { count: 0 };
+		await counted(reads, {});
+		await counted(reads, {});
+		expect(reads.count).toBe(2);
+	});
+
+	it('is not remembered when it fails', async () => {
+		const raw = Buffer.from(failed);
+		const broken = webhookContext({
+			parameters: { events: ['accounts.failed'] },
+			workflow: WORKFLOW,
+			node: NODE,
+			credentials: null,
+			staticData: state('sub-broken') as never,
+			request: { headers: { 'x-argyle-signature': signature(raw, SECRET) }, rawBody: raw },
+		});
+		await expect(trigger.webhook.call(broken.ctx)).rejects.toThrow('does not have any credentials set');
+		const reads = { count: 0 };
+		expect((await counted(reads, state('sub-broken'))).result.workflowData).toHaveLength(1);
+		expect(reads.count).toBe(1);
+	});
+
+	it('happens again, at most once a minute, when a delivery does not verify', async () => {
+		// A process that missed a change made by another one: the credential now derives another secret.
+		// (Counted as derivations: asking Argyle for the recorded secret reads the credential too.)
+		const derivations = jest.spyOn(settings, 'webhookSecret');
+		const changed = 'changed-by-another-process';
+		const newSecret = deriveWebhookSecret(changed, WORKFLOW.id, NODE.id, URL_PROD);
+		const start = Date.now();
+		const now = jest.spyOn(Date, 'now').mockReturnValue(start);
+		const reads = { count: 0 };
+		await counted(reads, state('sub-missed'));
+		nock(API_BASE).get('/v2/webhooks/sub-missed').reply(404, { detail: 'Not found.' });
+		const soon = await counted(reads, state('sub-missed'), newSecret, changed);
+		expect(soon.response.statusCode).toBe(401);
+		expect(derivations).toHaveBeenCalledTimes(1);
+		now.mockReturnValue(start + 61_000);
+		const later = await counted(reads, state('sub-missed'), newSecret, changed);
+		expect(later.result.workflowData).toHaveLength(1);
+		expect(derivations).toHaveBeenCalledTimes(2);
+		// Forged requests in the same minute derive nothing (the recorded secret is remembered too).
+		const forged = await counted(reads, state('sub-missed'), 'f'.repeat(64), changed);
+		expect(forged.response.statusCode).toBe(401);
+		expect(derivations).toHaveBeenCalledTimes(2);
+	});
+
+	it('happens again after ten minutes', async () => {
+		const start = Date.now();
+		const now = jest.spyOn(Date, 'now').mockReturnValue(start);
+		const reads = { count: 0 };
+		await counted(reads, state('sub-aged'));
+		now.mockReturnValue(start + 9 * 60_000);
+		await counted(reads, state('sub-aged'));
+		expect(reads.count).toBe(1);
+		now.mockReturnValue(start + 11 * 60_000);
+		await counted(reads, state('sub-aged'));
+		expect(reads.count).toBe(2);
 	});
 });
