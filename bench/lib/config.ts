@@ -48,7 +48,8 @@ const FLAGS = new Set([
 const SWITCHES = new Set(['patched', 'quick', 'no-profile', 'no-count-hook', 'no-lifecycle', 'no-micro', 'no-footprint', 'no-ingest', 'help']);
 
 export const USAGE = `npm run bench [-- options]     (each option also as env BENCH_<NAME>, e.g. BENCH_ROUNDS=3)
-  --rounds N              rounds per workflow, body and setting (default 3)
+  --rounds N              rounds per workflow, body and setting (default 4: with A A0 B C rotated,
+                          each workflow runs once in each position)
   --requests N            requests per round (default 250)
   --concurrency N         closed-loop concurrency (default 10)
   --warmup N              warm-up requests per workflow and body after each boot (default 20)
@@ -104,7 +105,7 @@ export function loadConfig(argv = process.argv.slice(2), env = process.env): Ben
 	};
 	const requests = num('requests', 250, 20);
 	return {
-		rounds: Math.max(1, num('rounds', 3, 1)),
+		rounds: Math.max(1, num('rounds', 4, 1)),
 		requests: Math.max(1, requests),
 		concurrency: Math.max(1, num('concurrency', 10, 10)),
 		warmup: num('warmup', 20, 5),

@@ -9,7 +9,7 @@ export interface MicroResult {
 	results: Array<{
 		bodyBytes: number;
 		webhookUs: number;
-		phasesUs: { verify: number; parse: number; filterItem: number; credentialAndSecret: number };
+		phasesUs: { verify: number; parse: number; filterItem: number; cachedSecret: number; credentialAndSecret: number };
 		sumOfPhasesUs: number;
 		parseWithoutN8nBodyUs: number;
 		iterations: number;
