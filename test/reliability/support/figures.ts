@@ -121,7 +121,7 @@ export function formatFigures(figures: Figures): string {
 	}
 	lines.push(`   secret hits                    ${na(x?.hits)}`);
 	lines.push(`   duration                       ${seconds(x?.durationMs)}`);
-	if (figures.recomputeCost) lines.push(`   secret recompute per delivery  ${figures.recomputeCost}`);
+	if (figures.recomputeCost) lines.push(`   derived webhook secret         ${figures.recomputeCost}`);
 	lines.push('');
 	lines.push(`total ${seconds(figures.totalMs)}`);
 	return lines.join('\n');
