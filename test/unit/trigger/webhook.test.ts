@@ -5,7 +5,7 @@ import { ArgyleTrigger } from '../../../nodes/ArgyleTrigger/ArgyleTrigger.node';
 import * as settings from '../../../nodes/ArgyleTrigger/settings';
 import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
 
-import { API_BASE, TEST_CREDENTIALS, webhookContext, type WebhookRequest } from '../helpers/context';
+import { API_BASE, TEST_CREDENTIALS, webhookContext, type TestCredentials, type WebhookRequest } from '../helpers/context';
 import { signature, subscription } from '../helpers/argyle';
 import { useNock } from '../helpers/nock';
 
@@ -68,6 +68,20 @@ const failed = JSON.stringify({
 		error_message: 'This user did not provide the correct multi-factor authentication response.',
 	},
 });
+
+/** A context for one `accounts.failed` delivery signed with `secret`, for a trigger selecting that event. */
+function failedDeliveryContext(secret: string, staticData: Record<string, unknown>, credentials?: TestCredentials | null) {
+	const raw = Buffer.from(failed);
+	return webhookContext({
+		parameters: { events: ['accounts.failed'] },
+		webhookUrl: URL_PROD,
+		workflow: WORKFLOW,
+		node: NODE,
+		staticData: staticData as never,
+		credentials,
+		request: { headers: { 'x-argyle-signature': signature(raw, secret) }, rawBody: raw },
+	});
+}
 
 describe('Argyle Trigger webhook()', () => {
 	it('emits one item with the data lifted to the top level', async () => {
@@ -285,15 +299,7 @@ describe('after the API key was rotated in the credential', () => {
 
 	it('refuses, and logs, when Argyle cannot be asked', async () => {
 		argyle().get('/v2/webhooks/sub-down').reply(503, { detail: 'Unavailable' });
-		const raw = Buffer.from(failed);
-		const { ctx, response } = webhookContext({
-			parameters: { events: ['accounts.failed'] },
-			webhookUrl: URL_PROD,
-			workflow: WORKFLOW,
-			node: NODE,
-			staticData: state('sub-down'),
-			request: { headers: { 'x-argyle-signature': signature(raw, OLD_SECRET) }, rawBody: raw },
-		});
+		const { ctx, response } = failedDeliveryContext(OLD_SECRET, state('sub-down'));
 		await trigger.webhook.call(ctx);
 		expect(response.statusCode).toBe(401);
 		expect(ctx.logs).toEqual([
@@ -315,16 +321,8 @@ describe('reading the credential', () => {
 
 	/** One delivery in a fresh context whose getCredentials() calls are counted. */
 	async function counted(reads: { count: number }, staticData: Record<string, unknown>, secret = SECRET, apiKeySecret?: string) {
-		const raw = Buffer.from(failed);
-		const { ctx, response } = webhookContext({
-			parameters: { events: ['accounts.failed'] },
-			webhookUrl: URL_PROD,
-			workflow: WORKFLOW,
-			node: NODE,
-			staticData: staticData as never,
-			credentials: apiKeySecret ? { ...TEST_CREDENTIALS, apiKeySecret } : undefined,
-			request: { headers: { 'x-argyle-signature': signature(raw, secret) }, rawBody: raw },
-		});
+		const credentials = apiKeySecret ? { ...TEST_CREDENTIALS, apiKeySecret } : undefined;
+		const { ctx, response } = failedDeliveryContext(secret, staticData, credentials);
 		const read = ctx.getCredentials.bind(ctx);
 		ctx.getCredentials = (async (...args: Parameters<typeof read>) => {
 			reads.count += 1;
@@ -362,15 +360,7 @@ describe('reading the credential', () => {
 	});
 
 	it('is not remembered when it fails', async () => {
-		const raw = Buffer.from(failed);
-		const broken = webhookContext({
-			parameters: { events: ['accounts.failed'] },
-			workflow: WORKFLOW,
-			node: NODE,
-			credentials: null,
-			staticData: state('sub-broken') as never,
-			request: { headers: { 'x-argyle-signature': signature(raw, SECRET) }, rawBody: raw },
-		});
+		const broken = failedDeliveryContext(SECRET, state('sub-broken'), null);
 		await expect(trigger.webhook.call(broken.ctx)).rejects.toThrow('does not have any credentials set');
 		const reads = { count: 0 };
 		expect((await counted(reads, state('sub-broken'))).result.workflowData).toHaveLength(1);
