@@ -50,6 +50,7 @@ import {
 	webhookUrl,
 	workflowA,
 	workflowA0,
+	workflowA0c,
 	workflowB,
 	workflowC,
 	type WorkflowKey,
@@ -425,6 +426,7 @@ async function main(): Promise<void> {
 			const definitions: Record<WorkflowKey, () => ReturnType<typeof workflowB>> = {
 				A: () => workflowA(credential),
 				A0: workflowA0,
+				A0c: () => workflowA0c(credential),
 				B: workflowB,
 				C: workflowC,
 			};
@@ -434,7 +436,7 @@ async function main(): Promise<void> {
 				wanted.add('C');
 			}
 			const markA = sim.calls.length;
-			for (const key of ['A', 'A0', 'B', 'C'] as WorkflowKey[]) {
+			for (const key of ['A', 'A0', 'A0c', 'B', 'C'] as WorkflowKey[]) {
 				if (!wanted.has(key)) continue;
 				const saved = await n8n.createWorkflow(definitions[key]());
 				const activated = await n8n.activate(saved.id);
@@ -669,7 +671,7 @@ async function functionalCheck(ctx: BenchContext, results: Results, full: boolea
 		check(`${key}: signed delivery`, '200', `${signed.status} ${signed.text.slice(0, 80)}`, signed.status === 200);
 		workflow.expectedExecutions++;
 	}
-	for (const key of ['A', 'A0'] as WorkflowKey[]) {
+	for (const key of ['A', 'A0', 'A0c'] as WorkflowKey[]) {
 		if (!ctx.workflows[key]) continue;
 		const forged = await post(key, ctx.bodies.small, 'f'.repeat(128));
 		check(`${key}: wrong signature`, '401, no execution', `${forged.status} ${forged.text.slice(0, 80)}`, forged.status === 401);
@@ -860,6 +862,14 @@ function render(results: Results): string {
 		})
 		.filter(Boolean);
 	if (extra.length) out.push(`A - A0 (what the Argyle Trigger costs n8n more than the minimal trigger), CPU-ms per request: ${extra.join(', ')}`, '');
+	const credentialCost = config.settings
+		.map((setting) => {
+			const a0 = findCell(results.cells, setting, config.bodies[0], 'A0');
+			const a0c = findCell(results.cells, setting, config.bodies[0], 'A0c');
+			return a0 && a0c ? `${labelOf(setting)} ${fmt.ms(a0c.cpuMsPerReq - a0.cpuMsPerReq)} (req/s A0c/A0 ${fmt.ratio(a0c.reqPerSec / a0.reqPerSec)})` : undefined;
+		})
+		.filter(Boolean);
+	if (credentialCost.length) out.push(`A0c - A0 (what n8n spends on a start node with a credential it never reads), CPU-ms per request: ${credentialCost.join(', ')}`, '');
 	const aSites = results.isolates.filter((entry) => entry.workflow === 'A' && entry.sites && Object.keys(entry.sites).length);
 	if (aSites.length) {
 		out.push(`where A's isolates come from (per request): ${aSites.map((entry) => `${labelOf(entry.setting)}: ${Object.entries(entry.sites!).map(([site, n]) => `${site} ${n}`).join(', ')}`).join('; ')}`, '');

@@ -55,7 +55,7 @@ export const USAGE = `npm run bench [-- options]     (each option also as env BE
   --warmup N              warm-up requests per workflow and body after each boot (default 20)
   --settings a,b          defaults,lazy,legacy (default all three)
   --bodies a,b            small,large (default both)
-  --workflows a,b         A,A0,B,C (default all four)
+  --workflows a,b         A,A0,B,C (default all four); A0c (opt-in): A0 with an unread credential
   --profile-requests N    A requests in the --cpu-prof boot (default 300); --no-profile skips it
   --patched               also run "what n8n could gain" (runtime patch of n8n, bench only)
   --patched-requests N    requests per patched round (default = --requests)
@@ -96,11 +96,11 @@ export function loadConfig(argv = process.argv.slice(2), env = process.env): Ben
 		if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number >= 0 (got ${raw})`);
 		return Math.floor(value);
 	};
-	const list = <T extends string>(name: string, all: readonly T[]): T[] => {
+	const list = <T extends string>(name: string, all: readonly T[], optIn: readonly T[] = []): T[] => {
 		const raw = get(name);
 		if (!raw) return [...all];
 		const values = raw.split(',').map((value) => value.trim()).filter(Boolean);
-		for (const value of values) if (!all.includes(value as T)) throw new Error(`--${name}: unknown ${value} (one of ${all.join(', ')})`);
+		for (const value of values) if (!all.includes(value as T) && !optIn.includes(value as T)) throw new Error(`--${name}: unknown ${value} (one of ${all.join(', ')})`);
 		return values as T[];
 	};
 	const requests = num('requests', 250, 20);
@@ -111,7 +111,7 @@ export function loadConfig(argv = process.argv.slice(2), env = process.env): Ben
 		warmup: num('warmup', 20, 5),
 		settings: list('settings', ALL_SETTINGS),
 		bodies: list('bodies', ['small', 'large'] as const),
-		workflows: list('workflows', ALL_WORKFLOWS),
+		workflows: list('workflows', ALL_WORKFLOWS, ['A0c']),
 		profile: !flag('no-profile'),
 		profileRequests: Math.max(1, num('profile-requests', 300, 20)),
 		patched: flag('patched'),

@@ -4,6 +4,8 @@
  *      accounts.failed + accounts.updated selected: signature verified, events filtered)
  *   A0 the baseline's minimal signature-verifying community trigger (bench/fixtures/minimal-trigger,
  *      typeVersion 2, fixed secret, no credential): what "our features cost nothing" is measured against
+ *   A0c (opt-in: --workflows A,A0,A0c,...) A0 with the Argyle credential declared and attached but never
+ *      read: A0c - A0 is what n8n spends per request on a start node that has a credential
  *   B  the do-it-yourself chain of the baseline (Webhook raw body -> Code HMAC-SHA512 -> Switch on
  *      event), /work/shared/n8n-webhook-baseline/wf-B-diy-chain.json with its second Switch rule
  *      routing accounts.updated instead of accounts.connected, so that both bench bodies reach No Operation
@@ -14,7 +16,7 @@ import * as path from 'node:path';
 
 import type { WorkflowInput, WorkflowNode } from '../../test/e2e/harness/n8n';
 
-export type WorkflowKey = 'A' | 'A0' | 'B' | 'C';
+export type WorkflowKey = 'A' | 'A0' | 'A0c' | 'B' | 'C';
 export const ALL_WORKFLOWS: WorkflowKey[] = ['A', 'A0', 'B', 'C'];
 
 export const BASELINE_DIR = process.env.ARGYLE_BENCH_BASELINE_DIR ?? '/work/shared/n8n-webhook-baseline';
@@ -26,6 +28,7 @@ export const SELECTED_EVENTS = ['accounts.failed', 'accounts.updated'];
 export const WEBHOOK_IDS: Record<WorkflowKey, string> = {
 	A: 'a2a2a2a2-0000-4000-8000-0000000000a2',
 	A0: 'a0a0a0a0-0000-4000-8000-0000000000a0',
+	A0c: 'a0c0a0c0-0000-4000-8000-0000000000c0',
 	B: 'b1b1b1b1-0000-4000-8000-0000000000b1',
 	C: 'c1c1c1c1-0000-4000-8000-0000000000c1',
 };
@@ -33,6 +36,7 @@ export const WEBHOOK_IDS: Record<WorkflowKey, string> = {
 export const DESCRIPTIONS: Record<WorkflowKey, string> = {
 	A: 'Argyle Trigger v2 (credential, signature, event filter) -> No Operation',
 	A0: 'minimal signature-verifying trigger v2 (baseline) -> No Operation',
+	A0c: 'the minimal trigger with an (unread) credential attached -> No Operation',
 	B: 'Webhook (raw body) -> Code (HMAC-SHA512) -> Switch -> No Operation',
 	C: 'bare Webhook -> No Operation',
 };
@@ -89,6 +93,27 @@ export function workflowA0(): WorkflowInput {
 	};
 }
 
+export function workflowA0c(credential: { id: string; name: string }): WorkflowInput {
+	return {
+		name: 'Bench A0c: minimal trigger with a credential',
+		nodes: [
+			{
+				id: 'a0c00000-0000-4000-8000-00000000a0c1',
+				name: 'Minimal Sig Trigger With Credential',
+				type: 'n8n-nodes-argyle-bench-minimal.minimalSigTriggerWithCredential',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: WEBHOOK_IDS.A0c,
+				parameters: {},
+				credentials: { argyleApi: { id: credential.id, name: credential.name } },
+			},
+			noOp('a0c00000-0000-4000-8000-00000000a0c2'),
+		],
+		connections: toNoOp('Minimal Sig Trigger With Credential'),
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 function readBaseline(file: string): WorkflowInput {
 	return JSON.parse(fs.readFileSync(path.join(BASELINE_DIR, file), 'utf8')) as WorkflowInput;
 }
@@ -124,6 +149,7 @@ export function webhookUrl(baseUrl: string, key: WorkflowKey): string {
 	switch (key) {
 		case 'A':
 		case 'A0':
+		case 'A0c':
 			return `${baseUrl}/webhook/${WEBHOOK_IDS[key]}/webhook`;
 		case 'B':
 			return `${baseUrl}/webhook/diy-bench-b`;
