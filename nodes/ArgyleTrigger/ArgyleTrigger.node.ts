@@ -90,8 +90,6 @@ export class ArgyleTrigger implements INodeType {
 			}
 		}
 		const rawBody = request.rawBody;
-		// The stored subscription holds the URL Argyle signs for: in a test delivery n8n's
-		// getNodeWebhookUrl() answers the production URL while create() registered the test URL.
 		const stored = readState(this);
 		if (!(await verifiesWithDerivedSecret(this, stored, rawBody, signature))) {
 			// After an API key rotation Argyle still signs with the secret registered at activation.

@@ -16,7 +16,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { webhookSecret } from './settings';
 import { verifySignature } from './signature';
-import type { StoredSubscription } from './subscription';
+import { subscriptionKey, type StoredSubscription } from './subscription';
 
 const MAX_AGE_MS = 10 * 60_000;
 const RECHECK_MS = 60_000;
@@ -45,6 +45,8 @@ function derive(ctx: IWebhookFunctions, key: string, url: string): Entry {
 
 /**
  * Whether the signature matches the secret derived from the credential for this trigger.
+ * Derived for the stored (registered) URL, which Argyle signs for: in a test delivery n8n's
+ * getNodeWebhookUrl() answers the production URL while create() registered the test URL.
  * Without stored state (no subscription yet) nothing is cached and the credential is read.
  */
 export async function verifiesWithDerivedSecret(
@@ -57,13 +59,7 @@ export async function verifiesWithDerivedSecret(
 		const secret = await webhookSecret(ctx, ctx.getNodeWebhookUrl('default') as string);
 		return verifySignature(rawBody, signature, secret);
 	}
-	const key = [
-		ctx.getWorkflow().id,
-		ctx.getNode().id,
-		stored.apiVersion,
-		stored.id,
-		stored.url,
-	].join('\n');
+	const key = subscriptionKey(ctx, stored);
 	let entry = derived.get(key);
 	if (!entry || Date.now() - entry.derivedAt > MAX_AGE_MS) entry = derive(ctx, key, stored.url);
 	if (verifySignature(rawBody, signature, await entry.secret)) return true;

@@ -11,7 +11,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { argyleRequest, NO_RETRY } from '../shared/transport';
 import type { WebhookSubscription } from '../shared/types';
-import type { StoredSubscription } from './subscription';
+import { subscriptionKey, type StoredSubscription } from './subscription';
 
 const REFRESH_MS = 5 * 60_000;
 
@@ -21,7 +21,7 @@ export async function recordedSecret(
 	ctx: IWebhookFunctions,
 	subscription: StoredSubscription,
 ): Promise<string | undefined> {
-	const key = `${subscription.apiVersion}:${subscription.id}:${subscription.url}`;
+	const key = subscriptionKey(ctx, subscription);
 	const cached = recorded.get(key);
 	if (cached && Date.now() - cached.readAt < REFRESH_MS) return cached.secret;
 	// Claimed before the call, so concurrent unverified requests share one read.

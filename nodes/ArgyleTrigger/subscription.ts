@@ -44,6 +44,15 @@ export function readState(ctx: IHookFunctions | IWebhookFunctions): StoredSubscr
 	return state && typeof state.id === 'string' ? state : undefined;
 }
 
+/**
+ * Identifies a stored subscription in a process-wide memory cache (the derived and the recorded
+ * signing secret): the trigger (workflow and node) plus what Argyle knows it by.
+ */
+export function subscriptionKey(ctx: IWebhookFunctions, subscription: StoredSubscription): string {
+	const { apiVersion, id, url } = subscription;
+	return [ctx.getWorkflow().id, ctx.getNode().id, apiVersion, id, url].join('\n');
+}
+
 function writeState(ctx: IHookFunctions, spec: SubscriptionSpec, id: string) {
 	const state: StoredSubscription = {
 		id,

@@ -189,7 +189,7 @@ describe(`Argyle Trigger reliability in a real n8n ${N8N_VERSION} (sync activati
 		const perDeliveryMs = (2 * 1000) / run.figures.load.deliveriesPerSecond; // 2 cores' worth of time per delivery
 		try {
 			const comparison = await compareWithBuiltInWebhook(run, l.workflow);
-			run.figures.recomputeCost = `deriving it takes ${microseconds.toFixed(1)} µs (HMAC-SHA256, once per subscription, then cached) against ~${perDeliveryMs.toFixed(0)} ms of machine time per delivery under load; ${comparison.summary}`;
+			run.figures.derivedSecretCost = `deriving it takes ${microseconds.toFixed(1)} µs (HMAC-SHA256, once per subscription, then cached) against ~${perDeliveryMs.toFixed(0)} ms of machine time per delivery under load; ${comparison.summary}`;
 		} finally {
 			await run.deactivateAll();
 		}

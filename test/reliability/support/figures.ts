@@ -75,7 +75,7 @@ export interface Figures {
 	load?: LoadFigures;
 	soak?: SoakFigures;
 	secrets?: SecretFigures;
-	recomputeCost?: string;
+	derivedSecretCost?: string;
 	totalMs?: number;
 }
 
@@ -121,7 +121,7 @@ export function formatFigures(figures: Figures): string {
 	}
 	lines.push(`   secret hits                    ${na(x?.hits)}`);
 	lines.push(`   duration                       ${seconds(x?.durationMs)}`);
-	if (figures.recomputeCost) lines.push(`   derived webhook secret         ${figures.recomputeCost}`);
+	if (figures.derivedSecretCost) lines.push(`   derived webhook secret         ${figures.derivedSecretCost}`);
 	lines.push('');
 	lines.push(`total ${seconds(figures.totalMs)}`);
 	return lines.join('\n');

@@ -391,6 +391,17 @@ describe('reading the credential', () => {
 		expect(derivations).toHaveBeenCalledTimes(2);
 	});
 
+	it('happens again for the oldest subscription once a thousand newer ones were seen', async () => {
+		const reads = { count: 0 };
+		await counted(reads, state('sub-evicted'));
+		for (let index = 0; index < 1_000; index++) await counted(reads, state(`sub-newer-${index}`));
+		const before = reads.count;
+		await counted(reads, state('sub-newer-999'));
+		expect(reads.count).toBe(before);
+		await counted(reads, state('sub-evicted'));
+		expect(reads.count).toBe(before + 1);
+	});
+
 	it('happens again after ten minutes', async () => {
 		const start = Date.now();
 		const now = jest.spyOn(Date, 'now').mockReturnValue(start);
