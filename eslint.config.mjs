@@ -3,14 +3,14 @@
 // `recommended` set on every file, plus `eslint-plugin-n8n-nodes-base`'s community, credentials
 // and nodes sets with the scanner's own off-overrides. `npm run lint` passes --no-inline-config,
 // as the scanner does (allowInlineConfig: false), so `eslint-disable` comments cannot hide a
-// finding. Tests, scripts and benchmarks are outside what the scanner reads.
+// finding. Tests, the simulator, scripts and benchmarks are outside what the scanner reads.
 import { defineConfig } from 'eslint/config';
 import tsParser from '@typescript-eslint/parser';
 import n8nCommunityNodes from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
 export default defineConfig(
-	{ ignores: ['node_modules/**', 'test/**', 'scripts/**', 'bench/**', '.cache/**', 'coverage/**'] },
+	{ ignores: ['node_modules/**', 'test/**', 'simulator/**', 'scripts/**', 'bench/**', '.cache/**', 'coverage/**'] },
 	n8nCommunityNodes.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },

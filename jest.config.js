@@ -1,5 +1,6 @@
 // Three groups of tests, each runnable alone:
 //   unit       test/unit       fast, no network (nock), covers every branch of nodes/ and credentials/
+//   simulator  simulator/test  the Argyle simulator's own tests (loopback only, seconds)
 //   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
 //   queue      test/queue      n8n in queue mode (main, 2 webhook processors, 2 workers, Redis, PostgreSQL)
 //   reliability test/reliability hostile deliveries, 10,000-delivery load, lifecycle soak, secrets scan (real n8n)
@@ -14,6 +15,12 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/unit/setup.ts'],
+		},
+		{
+			displayName: 'simulator',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/simulator/test/**/*.test.ts'],
 		},
 		{
 			displayName: 'e2e',

@@ -24,7 +24,7 @@ import * as path from 'node:path';
 
 import { ensureN8nInstalled, N8N_VERSION, REPO_ROOT } from '../test/e2e/harness/install';
 import { N8nInstance, type WorkflowData } from '../test/e2e/harness/n8n';
-import { ArgyleSimulator, type CallRecord } from '../test/simulator';
+import { ArgyleSimulator, type CallRecord } from '../simulator';
 import { largeBody, SMALL_BODY, bodyOfSize } from './lib/bodies';
 import { loadConfig, USAGE, type BenchConfig } from './lib/config';
 import type { BenchContext, BodyKey } from './lib/context';

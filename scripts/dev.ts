@@ -10,7 +10,7 @@ import path from 'node:path';
 import { N8nInstance, OWNER } from '../test/e2e/harness/n8n';
 import { isListening } from '../test/e2e/harness/ports';
 import { REPO_ROOT } from '../test/e2e/harness/install';
-import { ArgyleSimulator } from '../test/simulator';
+import { ArgyleSimulator } from '../simulator';
 
 const N8N_PORT = Number(process.env.N8N_DEV_PORT ?? 5678);
 const SIM_PORT = Number(process.env.ARGYLE_SIM_PORT ?? 5699);

@@ -5,7 +5,7 @@
  *          every availability data set filled (argyle-api.md §6), built with the simulator's fixtures
  *   micro: bodies of a given size for the in-process per-delivery measurement
  */
-import { makeAccount } from '../../test/simulator/fixtures';
+import { makeAccount } from '../../simulator/fixtures';
 
 export const SMALL_BODY =
 	'{"event":"accounts.failed","name":"bench","data":{"account":"0187c66e-e7e5-811c-b006-2232f00f426a","user":"018051aa-f7a9-a0db-2f38-6cfa325e9d69","error_code":"invalid_mfa","error_message":"This user did not provide the correct multi-factor authentication response."}}';

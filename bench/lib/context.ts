@@ -1,6 +1,6 @@
 /** What every bench section shares while n8n runs: the instance, the workflows, the bodies and signatures. */
 import type { N8nInstance } from '../../test/e2e/harness/n8n';
-import type { ArgyleSimulator } from '../../test/simulator';
+import type { ArgyleSimulator } from '../../simulator';
 import type { WorkflowKey } from './workflows';
 
 export type BodyKey = 'small' | 'large';

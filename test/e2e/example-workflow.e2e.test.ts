@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { N8nInstance } from './harness/n8n';
 import { REPO_ROOT } from './harness/install';
-import { ArgyleSimulator } from '../simulator';
+import { ArgyleSimulator } from '../../simulator';
 import { triggerWorkflowJson } from './support/argyle-e2e';
 
 const example = JSON.parse(

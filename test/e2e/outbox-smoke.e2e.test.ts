@@ -5,7 +5,7 @@
  *
  * Run: npm run build && npx jest --selectProjects e2e -- test/e2e/outbox-smoke.e2e.test.ts
  */
-import { ArgyleSimulator } from '../simulator';
+import { ArgyleSimulator } from '../../simulator';
 import { N8N_VERSION } from './harness/install';
 import { N8nInstance } from './harness/n8n';
 import { ArgyleE2e, BAD_SIGNATURE_MESSAGE, CREDENTIAL_TYPE, SIGNATURE_HEADER, triggerItem, waitUntil } from './support/argyle-e2e';

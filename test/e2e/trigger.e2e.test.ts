@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { deriveWebhookSecret } from '../../nodes/ArgyleTrigger/signature';
-import { ArgyleSimulator, type WebhookSubscription } from '../simulator';
+import { ArgyleSimulator, type WebhookSubscription } from '../../simulator';
 import { N8N_VERSION } from './harness/install';
 import { N8nInstance } from './harness/n8n';
 import {

@@ -17,8 +17,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { ArgyleSimulator, type WebhookSubscription } from '../simulator';
-import { envelope, postJson } from '../simulator/delivery';
+import { ArgyleSimulator, type WebhookSubscription } from '../../simulator';
+import { envelope, postJson } from '../../simulator/delivery';
 import { N8N_VERSION } from '../e2e/harness/install';
 import type { ActivationMode, Execution, N8nInstance } from '../e2e/harness/n8n';
 import { BAD_SIGNATURE_MESSAGE, CREDENTIAL_TYPE, SIGNATURE_HEADER, sleep, triggerItem, triggerWorkflowJson, waitUntil } from '../e2e/support/argyle-e2e';

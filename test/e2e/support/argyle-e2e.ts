@@ -1,12 +1,12 @@
 /**
  * Helpers for the Argyle Trigger end-to-end tests: a real n8n (test/e2e/harness) against the Argyle
- * simulator (test/simulator). Builds trigger workflows, reads subscriptions, calls and executions,
+ * simulator (simulator/). Builds trigger workflows, reads subscriptions, calls and executions,
  * and prints what each scenario does with the n8n version in front.
  */
 import { randomUUID } from 'node:crypto';
 
 import type { Execution, N8nInstance, WorkflowData, WorkflowInput } from '../harness/n8n';
-import type { ArgyleSimulator, CallRecord, WebhookSubscription } from '../../simulator';
+import type { ArgyleSimulator, CallRecord, WebhookSubscription } from '../../../simulator';
 
 export const TRIGGER_TYPE = 'n8n-nodes-argyle.argyleTrigger';
 export const TRIGGER_VERSION = 2;

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
 import { ArgyleE2e, CREDENTIAL_TYPE, type TriggerWorkflow } from '../../e2e/support/argyle-e2e';
 import { N8nInstance } from '../../e2e/harness/n8n';
-import { ArgyleSimulator } from '../../simulator';
+import { ArgyleSimulator } from '../../../simulator';
 import type { Figures } from './figures';
 import { Rng, seedFromEnv, SEED_ENV } from './rng';
 

@@ -24,7 +24,7 @@ import { createHmac } from 'node:crypto';
 
 import { ALL_ACCOUNT_EVENTS, triggerItem, triggerParameters, TRIGGER_NAME, type TriggerWorkflow } from '../../e2e/support/argyle-e2e';
 import type { ActivationResult } from '../../e2e/harness/n8n';
-import type { CallRecord, WebhookSubscription } from '../../simulator';
+import type { CallRecord, WebhookSubscription } from '../../../simulator';
 import { rawSend } from './raw-client';
 import type { Rng } from './rng';
 import { sleep, type ReliabilityRun } from './run';

@@ -1,4 +1,4 @@
-import { ArgyleSimulator, WebhookReceiver, request, type ArgyleAccount, type ArgyleUser, type ListPage } from '../../simulator';
+import { ArgyleSimulator, WebhookReceiver, request, type ArgyleAccount, type ArgyleUser, type ListPage } from '..';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,4 +1,4 @@
-import { ArgyleSimulator, request, type ListPage, type WebhookSubscription } from '../../simulator';
+import { ArgyleSimulator, request, type ListPage, type WebhookSubscription } from '..';
 
 describe('simulator: page size settings', () => {
 	const list = (sim: ArgyleSimulator, q = '') =>

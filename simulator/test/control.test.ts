@@ -1,5 +1,5 @@
-import { ArgyleSimulator, WebhookReceiver, request, type ArgyleAccount, type DeliveryResult } from '../../simulator';
-import { banner, parseArgs } from '../../simulator/cli';
+import { ArgyleSimulator, WebhookReceiver, request, type ArgyleAccount, type DeliveryResult } from '..';
+import { banner, parseArgs } from '../cli';
 
 describe('simulator: /_sim control endpoints and the CLI helpers', () => {
 	let sim: ArgyleSimulator;

@@ -1,4 +1,4 @@
-import { ArgyleSimulator, request } from '../../simulator';
+import { ArgyleSimulator, request } from '..';
 
 describe('simulator: Basic auth and the call log', () => {
 	let sim: ArgyleSimulator;

@@ -2,7 +2,7 @@
 // The simulator and its test kit talk HTTP over node:net, so they keep working even then.
 import http from 'node:http';
 import nock from 'nock';
-import { ArgyleSimulator, WebhookReceiver, request } from '../../simulator';
+import { ArgyleSimulator, WebhookReceiver, request } from '..';
 
 describe('simulator: works while nock blocks net connect', () => {
 	let sim: ArgyleSimulator;

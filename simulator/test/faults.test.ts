@@ -1,4 +1,4 @@
-import { ArgyleSimulator, request } from '../../simulator';
+import { ArgyleSimulator, request } from '..';
 
 describe('simulator: fault injection', () => {
 	let sim: ArgyleSimulator;

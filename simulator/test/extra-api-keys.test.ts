@@ -1,4 +1,4 @@
-import { ArgyleSimulator, request } from '../../simulator';
+import { ArgyleSimulator, request } from '..';
 
 describe('simulator: extra API keys (addApiKey, for key rotation)', () => {
 	let sim: ArgyleSimulator;

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ArgyleSimulator, WebhookReceiver, request, type ArgyleAccount } from '../../simulator';
+import { ArgyleSimulator, WebhookReceiver, request, type ArgyleAccount } from '..';
 
 describe('simulator: webhook deliveries', () => {
 	let sim: ArgyleSimulator;

@@ -1,5 +1,5 @@
 // Standalone simulator for humans and `npm run dev`:
-//   npx ts-node --transpile-only test/simulator/cli.ts --port 5699 --key-id KEY --key-secret SECRET
+//   npm run simulator -- --port 5699 --key-id KEY --key-secret SECRET
 // Options: --port N (default 0 = random), --key-id, --key-secret, --page-size N, --delivery-timeout-ms N, --quiet
 // Env fallbacks: ARGYLE_SIM_PORT, ARGYLE_SIM_KEY_ID, ARGYLE_SIM_KEY_SECRET.
 import { ArgyleSimulator } from './simulator';

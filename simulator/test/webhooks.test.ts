@@ -1,4 +1,4 @@
-import { ArgyleSimulator, request, V1_EVENTS, V2_EVENTS, type ListPage, type WebhookSubscription } from '../../simulator';
+import { ArgyleSimulator, request, V1_EVENTS, V2_EVENTS, type ListPage, type WebhookSubscription } from '..';
 
 type Errors = Record<string, string[]>;
 
