@@ -11,6 +11,7 @@ import { N8nInstance, OWNER } from '../test/e2e/harness/n8n';
 import { isListening } from '../test/e2e/harness/ports';
 import { REPO_ROOT } from '../test/e2e/harness/install';
 import { ArgyleSimulator } from '../simulator';
+import { simulatorCredentialData } from '../test/e2e/support/argyle-e2e';
 
 const N8N_PORT = Number(process.env.N8N_DEV_PORT ?? 5678);
 const SIM_PORT = Number(process.env.ARGYLE_SIM_PORT ?? 5699);
@@ -45,12 +46,7 @@ async function main() {
 	process.on('SIGTERM', () => void shutdown());
 
 	await n8n.start();
-	const credential = await n8n.createCredential('argyleApi', 'Argyle simulator', {
-		environment: 'custom',
-		baseUrl: simulator.baseUrl,
-		apiKeyId: simulator.apiKeyId,
-		apiKeySecret: simulator.apiKeySecret,
-	});
+	const credential = await n8n.createCredential('argyleApi', 'Argyle simulator', simulatorCredentialData(simulator));
 	const withCredential = (workflow: { nodes: Array<Record<string, unknown>> }) => {
 		for (const node of workflow.nodes) {
 			if (String(node.type).startsWith('n8n-nodes-argyle.')) {

@@ -1,42 +1,32 @@
 // Unauthenticated /_sim/* endpoints for humans and the dev script (never recorded in `calls`).
 import type { ServerResponse } from 'node:http';
-import { faultFromJson, type FaultDescription } from './faults';
+import { faultFromJson } from './faults';
 import { sendEmpty, sendJson, type ParsedBody } from './http';
-import type {
-	AccountEventExtra,
-	AccountSeed,
-	ApiVersion,
-	ArgyleAccount,
-	ArgyleUser,
-	CallRecord,
-	DeliverOptions,
-	DeliveryResult,
-	FaultSpec,
-	PlantWebhookInput,
-	UserSeed,
-	WebhookSubscription,
-} from './types';
+import type { ArgyleSimulator } from './simulator';
+import type { AccountEventExtra, AccountSeed, PlantWebhookInput, UserSeed } from './types';
 
-export interface ControlHost {
-	readonly baseUrl: string;
-	readonly apiKeyId: string;
-	readonly calls: CallRecord[];
-	readonly deliveries: DeliveryResult[];
-	webhooks(version?: ApiVersion): WebhookSubscription[];
-	accounts(): ArgyleAccount[];
-	users(): ArgyleUser[];
-	faultList(): FaultDescription[];
-	reset(): void;
-	addAccount(seed?: AccountSeed): ArgyleAccount;
-	addUser(seed?: UserSeed): ArgyleUser;
-	account(id: string): ArgyleAccount | undefined;
-	plantWebhook(sub: PlantWebhookInput): WebhookSubscription;
-	removeWebhook(id: string): boolean;
-	deliver(event: string, data: Record<string, unknown>, opts?: DeliverOptions): Promise<DeliveryResult[]>;
-	fireAccountEvent(event: string, accountId: string, extra?: AccountEventExtra): Promise<DeliveryResult[]>;
-	injectFault(f: FaultSpec): void;
-	clearFaults(): void;
-}
+/** What the control endpoints use of the simulator. */
+export type ControlHost = Pick<
+	ArgyleSimulator,
+	| 'baseUrl'
+	| 'apiKeyId'
+	| 'calls'
+	| 'deliveries'
+	| 'webhooks'
+	| 'accounts'
+	| 'users'
+	| 'faultList'
+	| 'reset'
+	| 'addAccount'
+	| 'addUser'
+	| 'account'
+	| 'plantWebhook'
+	| 'removeWebhook'
+	| 'deliver'
+	| 'fireAccountEvent'
+	| 'injectFault'
+	| 'clearFaults'
+>;
 
 const asObject = (v: unknown): Record<string, unknown> =>
 	v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

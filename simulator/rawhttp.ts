@@ -71,18 +71,9 @@ export function rawRequest(url: string | URL, opts: RawRequestOptions = {}): Pro
 					if (ended) finish(new Error('connection closed before the response head'));
 					return;
 				}
-				const lines = buf.subarray(0, idx).toString('latin1').split('\r\n');
-				const m = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0]);
-				if (!m) return finish(new Error(`bad status line: ${lines[0]}`));
-				const h: Record<string, string> = {};
-				for (const line of lines.slice(1)) {
-					const c = line.indexOf(':');
-					if (c <= 0) continue;
-					const k = line.slice(0, c).trim().toLowerCase();
-					const v = line.slice(c + 1).trim();
-					h[k] = k in h ? `${h[k]}, ${v}` : v;
-				}
-				const status = Number(m[1]);
+				const parsed = parseResponseHead(buf.subarray(0, idx));
+				if ('error' in parsed) return finish(new Error(parsed.error));
+				const { status, headers: h } = parsed;
 				if (status >= 100 && status < 200) {
 					buf = buf.subarray(idx + 4); // interim response: skip it
 					return tryComplete(ended);
@@ -127,8 +118,24 @@ export function rawRequest(url: string | URL, opts: RawRequestOptions = {}): Pro
 	});
 }
 
-/** Decodes a complete chunked body, or returns undefined when more bytes are needed. */
-function decodeChunked(data: Buffer): Buffer | undefined {
+/** The status and lower-cased headers (repeats joined with ", ") of a response head without its blank line. */
+export function parseResponseHead(head: Buffer): { status: number; headers: Record<string, string> } | { error: string } {
+	const lines = head.toString('latin1').split('\r\n');
+	const match = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0]);
+	if (!match) return { error: `bad status line: ${lines[0]}` };
+	const headers: Record<string, string> = {};
+	for (const line of lines.slice(1)) {
+		const colon = line.indexOf(':');
+		if (colon <= 0) continue;
+		const key = line.slice(0, colon).trim().toLowerCase();
+		const value = line.slice(colon + 1).trim();
+		headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
+	}
+	return { status: Number(match[1]), headers };
+}
+
+/** Decodes a complete chunked body, or returns undefined when more bytes are needed; throws on a bad chunk size. */
+export function decodeChunked(data: Buffer): Buffer | undefined {
 	const parts: Buffer[] = [];
 	let pos = 0;
 	for (;;) {

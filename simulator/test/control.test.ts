@@ -1,115 +1,101 @@
-import { ArgyleSimulator, WebhookReceiver, request, type ArgyleAccount, type DeliveryResult } from '..';
+import { request, type ArgyleAccount, type DeliveryResult } from '..';
+import { useSimulator } from './fixture';
 import { banner, parseArgs } from '../cli';
 
 describe('simulator: /_sim control endpoints and the CLI helpers', () => {
-	let sim: ArgyleSimulator;
-	let receiver: WebhookReceiver;
-	const url = (p: string): string => `${sim.baseUrl}${p}`;
-
-	beforeAll(async () => {
-		sim = await ArgyleSimulator.start();
-		receiver = await WebhookReceiver.start();
-	});
-	afterAll(async () => {
-		await sim.stop();
-		await receiver.stop();
-	});
-	beforeEach(() => {
-		sim.reset();
-		receiver.received.length = 0;
-	});
+	const harness = useSimulator();
 
 	it('GET /_sim/state shows subscriptions, accounts, users and the last calls, without auth', async () => {
-		const sub = sim.plantWebhook({ url: receiver.url, events: ['accounts.added'] });
-		const account = sim.addAccount();
-		await request(url('/v2/users'));
-		const res = await request<Record<string, unknown>>(url('/_sim/state'));
+		const sub = harness.sim.plantWebhook({ url: harness.receiver.url, events: ['accounts.added'] });
+		const account = harness.sim.addAccount();
+		await request(harness.url('/v2/users'));
+		const res = await request<Record<string, unknown>>(harness.url('/_sim/state'));
 		expect(res.status).toBe(200);
 		expect(res.json).toMatchObject({
-			baseUrl: sim.baseUrl,
-			apiKeyId: sim.apiKeyId,
+			baseUrl: harness.sim.baseUrl,
+			apiKeyId: harness.sim.apiKeyId,
 			webhooks: { v2: [sub], v1: [] },
 			accounts: [account],
 			users: [expect.objectContaining({ id: account.user })],
 			calls: [expect.objectContaining({ path: '/v2/users', status: 401 })],
 			faults: [],
 		});
-		expect(JSON.stringify(res.json)).not.toContain(sim.apiKeySecret);
+		expect(JSON.stringify(res.json)).not.toContain(harness.sim.apiKeySecret);
 	});
 
 	it('POST /_sim/accounts seeds an account (optionally partial)', async () => {
-		const res = await request<ArgyleAccount>(url('/_sim/accounts'), { method: 'POST', body: { employers: ['Acme'] } });
+		const res = await request<ArgyleAccount>(harness.url('/_sim/accounts'), { method: 'POST', body: { employers: ['Acme'] } });
 		expect(res.status).toBe(200);
 		expect(res.json.employers).toEqual(['Acme']);
-		expect(sim.account(res.json.id)).toEqual(res.json);
-		const bare = await request<ArgyleAccount>(url('/_sim/accounts'), { method: 'POST' });
-		expect(sim.account(bare.json.id)).toBeDefined();
+		expect(harness.sim.account(res.json.id)).toEqual(res.json);
+		const bare = await request<ArgyleAccount>(harness.url('/_sim/accounts'), { method: 'POST' });
+		expect(harness.sim.account(bare.json.id)).toBeDefined();
 	});
 
 	it('POST /_sim/events fires for a given or a freshly seeded account and returns delivery results', async () => {
-		sim.plantWebhook({ url: receiver.url, events: ['accounts.failed'], secret: 'k' });
-		const seeded = await request<{ account: string; user: string; results: DeliveryResult[] }>(url('/_sim/events'), {
+		harness.sim.plantWebhook({ url: harness.receiver.url, events: ['accounts.failed'], secret: 'k' });
+		const seeded = await request<{ account: string; user: string; results: DeliveryResult[] }>(harness.url('/_sim/events'), {
 			method: 'POST',
 			body: { event: 'accounts.failed', error_code: 'invalid_mfa' },
 		});
 		expect(seeded.status).toBe(200);
-		expect(sim.account(seeded.json.account)!.connection.error_code).toBe('invalid_mfa');
+		expect(harness.sim.account(seeded.json.account)!.connection.error_code).toBe('invalid_mfa');
 		expect(seeded.json.results).toEqual([expect.objectContaining({ status: 200, signature: expect.stringMatching(/^[0-9a-f]{128}$/) })]);
-		expect(receiver.received[0].json).toMatchObject({ data: { account: seeded.json.account, error_code: 'invalid_mfa' } });
+		expect(harness.receiver.received[0].json).toMatchObject({ data: { account: seeded.json.account, error_code: 'invalid_mfa' } });
 
-		const existing = sim.addAccount();
-		const again = await request<{ account: string }>(url('/_sim/events'), {
+		const existing = harness.sim.addAccount();
+		const again = await request<{ account: string }>(harness.url('/_sim/events'), {
 			method: 'POST',
 			body: { event: 'accounts.failed', account: existing.id },
 		});
 		expect(again.json.account).toBe(existing.id);
-		expect(receiver.received).toHaveLength(2);
+		expect(harness.receiver.received).toHaveLength(2);
 
-		const unknown = await request(url('/_sim/events'), { method: 'POST', body: { event: 'accounts.failed', account: 'nope' } });
+		const unknown = await request(harness.url('/_sim/events'), { method: 'POST', body: { event: 'accounts.failed', account: 'nope' } });
 		expect(unknown.status).toBe(404);
-		const missing = await request(url('/_sim/events'), { method: 'POST', body: {} });
+		const missing = await request(harness.url('/_sim/events'), { method: 'POST', body: {} });
 		expect(missing.status).toBe(400);
 	});
 
 	it('POST /_sim/events delivers non-account events with the given data', async () => {
-		sim.plantWebhook({ url: receiver.url, events: ['paystubs.added'] });
-		const res = await request<{ results: DeliveryResult[] }>(url('/_sim/events'), {
+		harness.sim.plantWebhook({ url: harness.receiver.url, events: ['paystubs.added'] });
+		const res = await request<{ results: DeliveryResult[] }>(harness.url('/_sim/events'), {
 			method: 'POST',
 			body: { event: 'paystubs.added', data: { account: 'a', user: 'u', available_count: 3 } },
 		});
 		expect(res.json.results).toHaveLength(1);
-		expect(receiver.received[0].json).toEqual({ event: 'paystubs.added', name: 'planted-1', data: { account: 'a', user: 'u', available_count: 3 } });
+		expect(harness.receiver.received[0].json).toEqual({ event: 'paystubs.added', name: 'planted-1', data: { account: 'a', user: 'u', available_count: 3 } });
 	});
 
 	it('POST/DELETE /_sim/faults inject and clear faults (pathPattern, times "Infinity")', async () => {
-		const add = await request(url('/_sim/faults'), {
+		const add = await request(harness.url('/_sim/faults'), {
 			method: 'POST',
 			body: { pathPattern: '^/v2/users', status: 503, times: 'Infinity', retryAfterSeconds: 1 },
 		});
 		expect(add.status).toBe(200);
-		const auth: [string, string] = [sim.apiKeyId, sim.apiKeySecret];
-		for (let i = 0; i < 3; i++) expect((await request(url('/v2/users'), { auth })).status).toBe(503);
-		expect((await request(url('/v2/accounts'), { auth })).status).toBe(200);
-		expect((await request(url('/_sim/faults'), { method: 'DELETE' })).status).toBe(204);
-		expect((await request(url('/v2/users'), { auth })).status).toBe(200);
-		const bad = await request(url('/_sim/faults'), { method: 'POST', body: { path: '/v2/users' } });
+		const auth: [string, string] = [harness.sim.apiKeyId, harness.sim.apiKeySecret];
+		for (let i = 0; i < 3; i++) expect((await request(harness.url('/v2/users'), { auth })).status).toBe(503);
+		expect((await request(harness.url('/v2/accounts'), { auth })).status).toBe(200);
+		expect((await request(harness.url('/_sim/faults'), { method: 'DELETE' })).status).toBe(204);
+		expect((await request(harness.url('/v2/users'), { auth })).status).toBe(200);
+		const bad = await request(harness.url('/_sim/faults'), { method: 'POST', body: { path: '/v2/users' } });
 		expect(bad.status).toBe(400);
 	});
 
 	it('POST /_sim/reset clears everything; /_sim/webhooks plants and removes', async () => {
-		const planted = await request<{ id: string }>(url('/_sim/webhooks'), {
+		const planted = await request<{ id: string }>(harness.url('/_sim/webhooks'), {
 			method: 'POST',
-			body: { url: receiver.url, events: ['accounts.added'] },
+			body: { url: harness.receiver.url, events: ['accounts.added'] },
 		});
-		expect(sim.webhooks().map((w) => w.id)).toEqual([planted.json.id]);
-		expect((await request(url(`/_sim/webhooks/${planted.json.id}`), { method: 'DELETE' })).status).toBe(204);
-		expect(sim.webhooks()).toEqual([]);
-		sim.addAccount();
-		sim.injectFault({ status: 500, times: Infinity });
-		await request(url('/v2/users'));
-		expect((await request(url('/_sim/reset'), { method: 'POST' })).status).toBe(200);
-		expect([sim.accounts(), sim.users(), sim.calls, sim.faultList()]).toEqual([[], [], [], []]);
-		expect((await request(url('/_sim/nothing'))).status).toBe(404);
+		expect(harness.sim.webhooks().map((w) => w.id)).toEqual([planted.json.id]);
+		expect((await request(harness.url(`/_sim/webhooks/${planted.json.id}`), { method: 'DELETE' })).status).toBe(204);
+		expect(harness.sim.webhooks()).toEqual([]);
+		harness.sim.addAccount();
+		harness.sim.injectFault({ status: 500, times: Infinity });
+		await request(harness.url('/v2/users'));
+		expect((await request(harness.url('/_sim/reset'), { method: 'POST' })).status).toBe(200);
+		expect([harness.sim.accounts(), harness.sim.users(), harness.sim.calls, harness.sim.faultList()]).toEqual([[], [], [], []]);
+		expect((await request(harness.url('/_sim/nothing'))).status).toBe(404);
 	});
 
 	it('parseArgs reads flags and env; banner shows URL, keys and curl examples', async () => {
@@ -123,10 +109,10 @@ describe('simulator: /_sim control endpoints and the CLI helpers', () => {
 		expect(parseArgs([], { ARGYLE_SIM_PORT: '7000', ARGYLE_SIM_KEY_ID: 'e' })).toEqual({ port: 7000, apiKeyId: 'e', quiet: false });
 		expect(() => parseArgs(['--bogus'])).toThrow(/unknown option/);
 		expect(() => parseArgs(['--port', 'x'])).toThrow(/integer/);
-		const text = banner(sim);
-		expect(text).toContain(sim.baseUrl);
-		expect(text).toContain(sim.apiKeyId);
-		expect(text).toContain(sim.apiKeySecret);
-		expect(text).toContain(`curl -s -X POST ${sim.baseUrl}/_sim/events`);
+		const text = banner(harness.sim);
+		expect(text).toContain(harness.sim.baseUrl);
+		expect(text).toContain(harness.sim.apiKeyId);
+		expect(text).toContain(harness.sim.apiKeySecret);
+		expect(text).toContain(`curl -s -X POST ${harness.sim.baseUrl}/_sim/events`);
 	});
 });

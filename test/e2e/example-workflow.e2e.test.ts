@@ -9,7 +9,7 @@ import path from 'node:path';
 import { N8nInstance } from './harness/n8n';
 import { REPO_ROOT } from './harness/install';
 import { ArgyleSimulator } from '../../simulator';
-import { triggerWorkflowJson } from './support/argyle-e2e';
+import { simulatorCredentialData, triggerWorkflowJson, waitUntil } from './support/argyle-e2e';
 
 const example = JSON.parse(
 	readFileSync(path.join(REPO_ROOT, 'examples', 'delete-failed-accounts.json'), 'utf8'),
@@ -17,16 +17,6 @@ const example = JSON.parse(
 
 const log = (n8n: N8nInstance, message: string) =>
 	process.stdout.write(`[e2e n8n ${n8n.version}] example workflow: ${message}\n`);
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 describe('example workflow: delete accounts that failed for good', () => {
 	let simulator: ArgyleSimulator;
@@ -39,12 +29,7 @@ describe('example workflow: delete accounts that failed for good', () => {
 		n8n = new N8nInstance({ activation: 'sync' });
 		await n8n.start();
 		// The example refers to its credential by name ("Argyle API"), as an imported workflow would.
-		const credential = await n8n.createCredential('argyleApi', 'Argyle API', {
-			environment: 'custom',
-			baseUrl: simulator.baseUrl,
-			apiKeyId: simulator.apiKeyId,
-			apiKeySecret: simulator.apiKeySecret,
-		});
+		const credential = await n8n.createCredential('argyleApi', 'Argyle API', simulatorCredentialData(simulator));
 		const created = await n8n.createWorkflow(example as never);
 		workflowId = created.id;
 		const activation = await n8n.activate(workflowId);
@@ -82,8 +67,10 @@ describe('example workflow: delete accounts that failed for good', () => {
 		});
 		expect(results.map((result) => result.status)).toEqual([200]);
 
-		const deletion = await waitFor('the DELETE of the account', () =>
-			simulator.calls.find((call) => call.method === 'DELETE' && call.path === `/v2/accounts/${account.id}`),
+		const deletion = await waitUntil(
+			() => simulator.calls.find((call) => call.method === 'DELETE' && call.path === `/v2/accounts/${account.id}`),
+			'the DELETE of the account',
+			20_000,
 		);
 		expect(deletion.status).toBe(204);
 		expect(deletion.authorized).toBe(true);
@@ -119,8 +106,10 @@ describe('example workflow: delete accounts that failed for good', () => {
 	test('a repeated delivery for an account already deleted still succeeds', async () => {
 		const account = simulator.addAccount();
 		await simulator.fireAccountEvent('accounts.failed', account.id, { error_code: 'platform_unavailable' });
-		await waitFor('the first DELETE', () =>
-			simulator.calls.find((call) => call.method === 'DELETE' && call.path === `/v2/accounts/${account.id}`),
+		await waitUntil(
+			() => simulator.calls.find((call) => call.method === 'DELETE' && call.path === `/v2/accounts/${account.id}`),
+			'the first DELETE',
+			20_000,
 		);
 		const before = (await n8n.executions(workflowId)).length;
 		// Argyle may deliver the same event twice; the account is gone by then.

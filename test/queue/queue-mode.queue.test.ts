@@ -21,7 +21,7 @@ import { ArgyleSimulator, type WebhookSubscription } from '../../simulator';
 import { envelope, postJson } from '../../simulator/delivery';
 import { N8N_VERSION } from '../e2e/harness/install';
 import type { ActivationMode, Execution, N8nInstance } from '../e2e/harness/n8n';
-import { BAD_SIGNATURE_MESSAGE, CREDENTIAL_TYPE, SIGNATURE_HEADER, sleep, triggerItem, triggerWorkflowJson, waitUntil } from '../e2e/support/argyle-e2e';
+import { BAD_SIGNATURE_MESSAGE, CREDENTIAL_TYPE, SIGNATURE_HEADER, simulatorCredentialData, sleep, triggerItem, triggerWorkflowJson, waitUntil } from '../e2e/support/argyle-e2e';
 import { finishedExecutionIds, QueueCluster, shutdownWaits, startedExecutionIds } from './cluster';
 
 const DELIVERIES = Number(process.env.ARGYLE_QUEUE_DELIVERIES ?? 1000);
@@ -70,12 +70,7 @@ describe(`Argyle Trigger in n8n ${N8N_VERSION} queue mode (main, 2 webhook proce
 		// deliveries wait for n8n's answer; on a loaded 2-core machine that can take seconds
 		sim = await ArgyleSimulator.start({ deliveryTimeoutMs: 30_000 });
 		await cluster.start();
-		const credential = await main().createCredential(CREDENTIAL_TYPE, 'Argyle simulator', {
-			environment: 'custom',
-			baseUrl: sim.baseUrl,
-			apiKeyId: sim.apiKeyId,
-			apiKeySecret: sim.apiKeySecret,
-		});
+		const credential = await main().createCredential(CREDENTIAL_TYPE, 'Argyle simulator', simulatorCredentialData(sim));
 		const { nodeId, webhookId, ...json } = triggerWorkflowJson('Argyle queue mode', credential, { events: [...EVENTS] });
 		const saved = await main().createWorkflow(json);
 		workflow = { id: saved.id, webhookId, nodeId, name: saved.name };

@@ -210,22 +210,11 @@ describe(`Argyle Trigger reliability in a real n8n ${N8N_VERSION} (sync activati
 			if (!run.n8n.running) await run.n8n.start().catch(() => undefined);
 			if (!result) await run.deactivateAll();
 			run.noteSecrets();
-			const r = result ?? runner.result;
+			// a failed soak still reports the counters it reached
+			const { log: _log, ...counters } = result ?? { ...runner.result, log: [] };
 			run.figures.soak = {
-				steps: result?.steps ?? Object.values(r.byKind).reduce((a, b) => a + b, 0),
-				byKind: r.byKind,
-				restarts: r.restarts,
-				kills: r.kills,
-				faultsInjected: r.faultsInjected,
-				activationsFailedLoudly: r.failedLoudly,
-				retryAfterChecks: r.retryAfterChecks,
-				deliveriesVerified: r.deliveriesVerified,
-				forgedRejected: r.forgedRejected,
-				inactiveRejected: r.inactiveRejected,
-				subscriptionChecks: r.subscriptionChecks,
-				orphans: r.orphans,
-				duplicateSubscriptions: r.duplicateSubscriptions,
-				duplicateExecutions: r.duplicateExecutions,
+				...counters,
+				steps: result?.steps ?? Object.values(counters.byKind).reduce((a, b) => a + b, 0),
 				durationMs: Date.now() - t0,
 			};
 		}
@@ -237,7 +226,7 @@ describe(`Argyle Trigger reliability in a real n8n ${N8N_VERSION} (sync activati
 		if (FULL_SIZE) {
 			expect(result.restarts).toBeGreaterThan(0);
 			expect(result.kills).toBeGreaterThan(0);
-			expect(result.failedLoudly).toBeGreaterThan(0);
+			expect(result.activationsFailedLoudly).toBeGreaterThan(0);
 			expect(result.retryAfterChecks).toBeGreaterThan(0);
 		}
 	}, 20 * MINUTES);

@@ -1,9 +1,9 @@
 /** Parameters of the Account resource: delete, get and list v2 accounts. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ignoreAlreadyDeletedOptions, limitProperty, returnAllProperty } from './common';
+import { getManyFields, ignoreAlreadyDeletedOptions, showFor } from './common';
 
-const showFor = (operation: string[]) => ({ show: { resource: ['account'], operation } });
+const show = (operations: string[]) => showFor('account', operations);
 
 export const accountOperations: INodeProperties[] = [
 	{
@@ -46,57 +46,47 @@ export const accountFields: INodeProperties[] = [
 		default: '',
 		placeholder: '0185a8b4-…',
 		description: 'The ID of the account, e.g. the "account" field of an Argyle Trigger item',
-		displayOptions: showFor(['delete', 'get']),
+		displayOptions: show(['delete', 'get']),
 	},
 	{
 		...ignoreAlreadyDeletedOptions,
-		displayOptions: showFor(['delete']),
+		displayOptions: show(['delete']),
 	},
-	{ ...returnAllProperty, displayOptions: showFor(['getAll']) },
-	{ ...limitProperty, displayOptions: { show: { ...showFor(['getAll']).show, returnAll: [false] } } },
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(['getAll']),
-		options: [
-			{
-				displayName: 'Item',
-				name: 'item',
-				type: 'string',
-				default: '',
-				placeholder: 'item_123456789',
-				description: 'Only accounts connected through this Link Item',
-			},
-			{
-				displayName: 'Ongoing Refresh Status',
-				name: 'ongoingRefreshStatus',
-				type: 'options',
-				default: 'enabled',
-				options: [
-					{
-						name: 'Disabled',
-						value: 'disabled',
-						description: 'Ongoing refresh was turned off through the API',
-					},
-					{ name: 'Enabled', value: 'enabled', description: 'Argyle keeps the data up to date' },
-					{
-						name: 'Idle',
-						value: 'idle',
-						description: 'The account never connected successfully, e.g. upload or form only',
-					},
-				],
-				description: 'Only accounts whose ongoing refresh has this status',
-			},
-			{
-				displayName: 'User ID',
-				name: 'user',
-				type: 'string',
-				default: '',
-				description: 'Only accounts of this Argyle user',
-			},
-		],
-	},
+	...getManyFields('account', [
+		{
+			displayName: 'Item',
+			name: 'item',
+			type: 'string',
+			default: '',
+			placeholder: 'item_123456789',
+			description: 'Only accounts connected through this Link Item',
+		},
+		{
+			displayName: 'Ongoing Refresh Status',
+			name: 'ongoingRefreshStatus',
+			type: 'options',
+			default: 'enabled',
+			options: [
+				{
+					name: 'Disabled',
+					value: 'disabled',
+					description: 'Ongoing refresh was turned off through the API',
+				},
+				{ name: 'Enabled', value: 'enabled', description: 'Argyle keeps the data up to date' },
+				{
+					name: 'Idle',
+					value: 'idle',
+					description: 'The account never connected successfully, e.g. upload or form only',
+				},
+			],
+			description: 'Only accounts whose ongoing refresh has this status',
+		},
+		{
+			displayName: 'User ID',
+			name: 'user',
+			type: 'string',
+			default: '',
+			description: 'Only accounts of this Argyle user',
+		},
+	]),
 ];

@@ -2,7 +2,12 @@
  * Parameters that several resources share. Each resource spreads them and adds its own
  * displayOptions, so a parameter's name and wording are the same wherever it appears.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/** Shows a parameter only for these operations of one resource. */
+export function showFor(resource: string, operations: string[]): IDisplayOptions {
+	return { show: { resource: [resource], operation: operations } };
+}
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
@@ -39,3 +44,27 @@ export const ignoreAlreadyDeletedOptions: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * The fields of a Get Many operation: Return All, Limit (while Return All is off) and, when the
+ * list endpoint takes any, a Filters collection. Every resource's list reads the same way.
+ */
+export function getManyFields(resource: string, filters: INodeProperties[] = []): INodeProperties[] {
+	const show = showFor(resource, ['getAll']);
+	const fields: INodeProperties[] = [
+		{ ...returnAllProperty, displayOptions: show },
+		{ ...limitProperty, displayOptions: { show: { ...show.show, returnAll: [false] } } },
+	];
+	if (filters.length) {
+		fields.push({
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: show,
+			options: filters,
+		});
+	}
+	return fields;
+}

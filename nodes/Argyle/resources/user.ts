@@ -1,9 +1,9 @@
 /** Parameters of the User resource: delete, get and list v2 users. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ignoreAlreadyDeletedOptions, limitProperty, returnAllProperty } from './common';
+import { getManyFields, ignoreAlreadyDeletedOptions, showFor } from './common';
 
-const showFor = (operation: string[]) => ({ show: { resource: ['user'], operation } });
+const show = (operations: string[]) => showFor('user', operations);
 
 export const userOperations: INodeProperties[] = [
 	{
@@ -45,7 +45,7 @@ export const userFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The ID of the Argyle user, e.g. the "user" field of an Argyle Trigger item',
-		displayOptions: showFor(['delete', 'get']),
+		displayOptions: show(['delete', 'get']),
 	},
 	{
 		displayName:
@@ -53,26 +53,16 @@ export const userFields: INodeProperties[] = [
 		name: 'deleteUserNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: showFor(['delete']),
+		displayOptions: show(['delete']),
 	},
-	{ ...ignoreAlreadyDeletedOptions, displayOptions: showFor(['delete']) },
-	{ ...returnAllProperty, displayOptions: showFor(['getAll']) },
-	{ ...limitProperty, displayOptions: { show: { ...showFor(['getAll']).show, returnAll: [false] } } },
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(['getAll']),
-		options: [
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description: 'Only the user with exactly this external ID (the one your system gave Argyle)',
-			},
-		],
-	},
+	{ ...ignoreAlreadyDeletedOptions, displayOptions: show(['delete']) },
+	...getManyFields('user', [
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			description: 'Only the user with exactly this external ID (the one your system gave Argyle)',
+		},
+	]),
 ];

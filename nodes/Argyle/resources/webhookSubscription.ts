@@ -4,11 +4,9 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ignoreAlreadyDeletedOptions, limitProperty, returnAllProperty } from './common';
+import { getManyFields, ignoreAlreadyDeletedOptions, showFor } from './common';
 
-const showFor = (operation: string[]) => ({
-	show: { resource: ['webhookSubscription'], operation },
-});
+const show = (operations: string[]) => showFor('webhookSubscription', operations);
 
 export const webhookSubscriptionOperations: INodeProperties[] = [
 	{
@@ -44,9 +42,8 @@ export const webhookSubscriptionFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The ID of the subscription, as listed by Get Many',
-		displayOptions: showFor(['delete']),
+		displayOptions: show(['delete']),
 	},
-	{ ...ignoreAlreadyDeletedOptions, displayOptions: showFor(['delete']) },
-	{ ...returnAllProperty, displayOptions: showFor(['getAll']) },
-	{ ...limitProperty, displayOptions: { show: { ...showFor(['getAll']).show, returnAll: [false] } } },
+	{ ...ignoreAlreadyDeletedOptions, displayOptions: show(['delete']) },
+	...getManyFields('webhookSubscription'),
 ];

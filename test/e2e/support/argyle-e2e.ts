@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { Execution, N8nInstance, WorkflowData, WorkflowInput } from '../harness/n8n';
-import type { ArgyleSimulator, CallRecord, WebhookSubscription } from '../../../simulator';
+import { N8nInstance, type ActivationMode, type Execution, type WorkflowData, type WorkflowInput } from '../harness/n8n';
+import { ArgyleSimulator, type CallRecord, type WebhookSubscription } from '../../../simulator';
 
 export const TRIGGER_TYPE = 'n8n-nodes-argyle.argyleTrigger';
 export const TRIGGER_VERSION = 2;
@@ -84,6 +84,58 @@ export function triggerParameters(parameters: TriggerParameters): Record<string,
 		events: [...parameters.events],
 		options: { ...parameters.options },
 	};
+}
+
+/** The Argyle API credential's data for a simulator (the Custom environment), as the editor would save it. */
+export function simulatorCredentialData(sim: ArgyleSimulator, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	return { environment: 'custom', baseUrl: sim.baseUrl, apiKeyId: sim.apiKeyId, apiKeySecret: sim.apiKeySecret, ...overrides };
+}
+
+export interface ArgyleE2eSuite {
+	readonly n8n: N8nInstance;
+	/** set in beforeAll */
+	readonly sim: ArgyleSimulator;
+	readonly e2e: ArgyleE2e;
+	credentialData(overrides?: Record<string, unknown>): Record<string, unknown>;
+}
+
+/**
+ * The shared setup of a suite: one n8n and one simulator for the file, a credential for the simulator,
+ * cleanup after every test (workflows deactivated, simulator reset), everything stopped at the end.
+ */
+export function useArgyleE2e(options: { activation: ActivationMode; label: string }): ArgyleE2eSuite {
+	const n8n = new N8nInstance({ activation: options.activation });
+	let sim: ArgyleSimulator | undefined;
+	let e2e: ArgyleE2e | undefined;
+	const started = <T>(value: T | undefined, what: string): T => {
+		if (value === undefined) throw new Error(`${what} is not started yet (use it inside a test)`);
+		return value;
+	};
+	const suite: ArgyleE2eSuite = {
+		n8n,
+		get sim() {
+			return started(sim, 'the simulator');
+		},
+		get e2e() {
+			return started(e2e, 'the e2e helper');
+		},
+		credentialData: (overrides = {}) => simulatorCredentialData(suite.sim, overrides),
+	};
+	beforeAll(async () => {
+		sim = await ArgyleSimulator.start();
+		await n8n.start();
+		const credential = await n8n.createCredential(CREDENTIAL_TYPE, 'Argyle simulator', simulatorCredentialData(sim));
+		e2e = new ArgyleE2e(n8n, sim, credential);
+		e2e.say(options.label, `n8n at ${n8n.baseUrl} (${options.activation} activation), simulator at ${sim.baseUrl}`);
+	});
+	afterEach(async () => {
+		await e2e?.cleanup();
+	});
+	afterAll(async () => {
+		await n8n.dispose();
+		await sim?.stop();
+	});
+	return suite;
 }
 
 export function sleep(ms: number): Promise<void> {

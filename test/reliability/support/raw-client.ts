@@ -6,6 +6,8 @@
  */
 import net from 'node:net';
 
+import { decodeChunked, parseResponseHead } from '../../../simulator/rawhttp';
+
 export interface RawSend {
 	method?: string;
 	/** ordered header lines; Host and Connection: close are added first, Content-Length unless given */
@@ -75,25 +77,16 @@ export function rawSend(url: string, options: RawSend = {}): Promise<RawAnswer> 
 				if (ended) finish({ status: 0, headers: {}, body: Buffer.alloc(0), error: 'connection closed without a response' });
 				return;
 			}
-			const headLines = buffer.subarray(0, end).toString('latin1').split('\r\n');
-			const match = /^HTTP\/1\.[01] (\d{3})/.exec(headLines[0]);
-			if (!match) return finish({ status: 0, headers: {}, body: Buffer.alloc(0), error: `bad status line ${headLines[0]}` });
-			const status = Number(match[1]);
+			const parsed = parseResponseHead(buffer.subarray(0, end));
+			if ('error' in parsed) return finish({ status: 0, headers: {}, body: Buffer.alloc(0), error: parsed.error });
+			const { status, headers } = parsed;
 			if (status >= 100 && status < 200) {
 				buffer = buffer.subarray(end + 4);
 				return parse(ended);
 			}
-			const headers: Record<string, string> = {};
-			for (const line of headLines.slice(1)) {
-				const colon = line.indexOf(':');
-				if (colon <= 0) continue;
-				const key = line.slice(0, colon).trim().toLowerCase();
-				const value = line.slice(colon + 1).trim();
-				headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
-			}
 			const rest = buffer.subarray(end + 4);
 			if (/chunked/i.test(headers['transfer-encoding'] ?? '')) {
-				const decoded = dechunk(rest);
+				const decoded = chunkedBody(rest);
 				if (decoded) return finish({ status, headers, body: decoded });
 				if (ended) return finish({ status, headers, body: rest, error: 'connection closed inside a chunked body' });
 				return;
@@ -126,18 +119,11 @@ export function rawSend(url: string, options: RawSend = {}): Promise<RawAnswer> 
 	});
 }
 
-function dechunk(data: Buffer): Buffer | undefined {
-	const parts: Buffer[] = [];
-	let pos = 0;
-	for (;;) {
-		const lineEnd = data.indexOf('\r\n', pos);
-		if (lineEnd === -1) return undefined;
-		const size = parseInt(data.subarray(pos, lineEnd).toString('latin1').split(';')[0].trim(), 16);
-		if (Number.isNaN(size)) return undefined;
-		pos = lineEnd + 2;
-		if (size === 0) return Buffer.concat(parts);
-		if (data.length < pos + size + 2) return undefined;
-		parts.push(data.subarray(pos, pos + size));
-		pos += size + 2;
+/** A complete chunked body, or undefined while more bytes are needed (a bad chunk size never completes). */
+function chunkedBody(data: Buffer): Buffer | undefined {
+	try {
+		return decodeChunked(data);
+	} catch {
+		return undefined;
 	}
 }

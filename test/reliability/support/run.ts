@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 
 import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
-import { ArgyleE2e, CREDENTIAL_TYPE, type TriggerWorkflow } from '../../e2e/support/argyle-e2e';
+import { ArgyleE2e, CREDENTIAL_TYPE, simulatorCredentialData, type TriggerWorkflow } from '../../e2e/support/argyle-e2e';
 import { N8nInstance } from '../../e2e/harness/n8n';
 import { ArgyleSimulator } from '../../../simulator';
 import type { Figures } from './figures';
@@ -66,12 +66,7 @@ export class ReliabilityRun {
 		this.sim = await ArgyleSimulator.start({ deliveryTimeoutMs: 120_000 });
 		await this.n8n.start();
 		this.figures.n8nVersion = this.n8n.version;
-		const credential = await this.n8n.createCredential(CREDENTIAL_TYPE, 'Argyle simulator (reliability)', {
-			environment: 'custom',
-			baseUrl: this.sim.baseUrl,
-			apiKeyId: this.sim.apiKeyId,
-			apiKeySecret: this.sim.apiKeySecret,
-		});
+		const credential = await this.n8n.createCredential(CREDENTIAL_TYPE, 'Argyle simulator (reliability)', simulatorCredentialData(this.sim));
 		this.e2e = new ArgyleE2e(this.n8n, this.sim, credential);
 		this.say(
 			'setup',

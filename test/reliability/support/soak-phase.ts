@@ -25,6 +25,7 @@ import { createHmac } from 'node:crypto';
 import { ALL_ACCOUNT_EVENTS, triggerItem, triggerParameters, TRIGGER_NAME, type TriggerWorkflow } from '../../e2e/support/argyle-e2e';
 import type { ActivationResult } from '../../e2e/harness/n8n';
 import type { CallRecord, WebhookSubscription } from '../../../simulator';
+import type { SoakFigures } from './figures';
 import { rawSend } from './raw-client';
 import type { Rng } from './rng';
 import { sleep, type ReliabilityRun } from './run';
@@ -74,23 +75,9 @@ interface Tracked {
 	accounts: string[];
 }
 
-export interface SoakResult {
-	steps: number;
-	byKind: Record<string, number>;
-	restarts: number;
-	kills: number;
-	faultsInjected: number;
-	failedLoudly: number;
-	retryAfterChecks: number;
-	deliveriesVerified: number;
-	forgedRejected: number;
-	inactiveRejected: number;
-	subscriptionChecks: number;
-	orphans: number;
-	duplicateSubscriptions: number;
-	duplicateExecutions: number;
+/** The soak's figures (as the report prints them) and its step log. */
+export interface SoakResult extends SoakFigures {
 	log: string[];
-	durationMs: number;
 }
 
 export class SoakViolation extends Error {}
@@ -120,7 +107,7 @@ export class Soak {
 		restarts: 0,
 		kills: 0,
 		faultsInjected: 0,
-		failedLoudly: 0,
+		activationsFailedLoudly: 0,
 		retryAfterChecks: 0,
 		deliveriesVerified: 0,
 		forgedRejected: 0,
@@ -506,7 +493,7 @@ export class Soak {
 		);
 		t.active = false;
 		t.missing = false;
-		this.result.failedLoudly++;
+		this.result.activationsFailedLoudly++;
 		return `fault-persistent ${t.label}: ${what} under ${status}${status === 429 ? ' Retry-After 1s' : ''} -> 400 after ${(took / 1000).toFixed(1)} s, inactive`;
 	}
 

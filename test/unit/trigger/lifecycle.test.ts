@@ -43,6 +43,14 @@ function ours(overrides: Parameters<typeof subscription>[0] = {}) {
 
 const api = () => nock(API_BASE).matchHeader('accept', /json/);
 
+/** Argyle's answer to the trigger's first list call (`GET /v2/webhooks?limit=200`). */
+/** Expects exactly this create body (our URL and derived secret added) and answers with subscription `id`. */
+const expectCreate = (body: Record<string, unknown>, id: string) =>
+	api().post('/v2/webhooks', { url: URL_PROD, secret: SECRET, ...body }).reply(200, ours({ id }));
+
+const listing = (subscriptions: ReturnType<typeof subscription>[], next?: string) =>
+	api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page(subscriptions, next));
+
 function secretsIn(error: unknown): boolean {
 	const e = error as NodeApiError;
 	const text = [e.message, e.description, JSON.stringify(e)].join(' ');
@@ -94,15 +102,7 @@ describe('create', () => {
 				options: { includeResource: true, subscriptionName: '  Payroll prod  ' },
 			},
 		});
-		api()
-			.post('/v2/webhooks', {
-				events: ['accounts.added'],
-				name: 'Payroll prod',
-				url: URL_PROD,
-				secret: SECRET,
-				config: { include_resource: true },
-			})
-			.reply(200, ours({ id: 'sub-2' }));
+		expectCreate({ events: ['accounts.added'], name: 'Payroll prod', config: { include_resource: true } }, 'sub-2');
 		await create.call(ctx);
 	});
 
@@ -110,15 +110,7 @@ describe('create', () => {
 		const ctx = trigger({
 			parameters: { events: ['accounts.failed'], options: { disconnectedOnly: true } },
 		});
-		api()
-			.post('/v2/webhooks', {
-				events: ['accounts.failed', 'accounts.updated'],
-				name: 'n8n: Payroll alerts',
-				url: URL_PROD,
-				secret: SECRET,
-				config: { include_resource: true },
-			})
-			.reply(200, ours({ id: 'sub-3' }));
+		expectCreate({ events: ['accounts.failed', 'accounts.updated'], name: 'n8n: Payroll alerts', config: { include_resource: true } }, 'sub-3');
 		await create.call(ctx);
 		expect(readState(ctx)?.events).toEqual(['accounts.failed', 'accounts.updated']);
 	});
@@ -181,7 +173,7 @@ describe('create', () => {
 	it('after a 500, adopts the subscription Argyle stored anyway instead of posting a duplicate', async () => {
 		const ctx = trigger();
 		api().post('/v2/webhooks').reply(500, { detail: 'Server Error' });
-		api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page([ours({ id: 'sub-stored-anyway' })]));
+		listing([ours({ id: 'sub-stored-anyway' })]);
 		await create.call(ctx);
 		expect(readState(ctx)?.id).toBe('sub-stored-anyway');
 		expect(sleep).toHaveBeenCalledWith(1000);
@@ -190,7 +182,7 @@ describe('create', () => {
 	it('after a 502 with nothing stored, posts again', async () => {
 		const ctx = trigger();
 		api().post('/v2/webhooks').reply(502, 'Bad Gateway');
-		api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page([ours({ id: 'not-ours', secret: 'x' })]));
+		listing([ours({ id: 'not-ours', secret: 'x' })]);
 		api().post('/v2/webhooks').reply(200, ours({ id: 'sub-second-try' }));
 		await create.call(ctx);
 		expect(readState(ctx)?.id).toBe('sub-second-try');
@@ -267,10 +259,7 @@ describe('checkExists', () => {
 	it('follows next over three pages, finds ours on the last one and re-stores its id', async () => {
 		const ctx = trigger();
 		// Argyle's next URLs are absolute and name Argyle's host; only their query is reused.
-		api()
-			.get('/v2/webhooks')
-			.query({ limit: 200 })
-			.reply(200, page([subscription()], 'https://api-sandbox.argyle.com/v2/webhooks?cursor=p2&limit=200'));
+		listing([subscription()], 'https://api-sandbox.argyle.com/v2/webhooks?cursor=p2&limit=200');
 		api()
 			.get('/v2/webhooks')
 			.query({ cursor: 'p2', limit: 200 })
@@ -290,18 +279,12 @@ describe('checkExists', () => {
 
 	it('keeps one of several identical duplicates and deletes the rest and the outdated ones', async () => {
 		const ctx = trigger();
-		api()
-			.get('/v2/webhooks')
-			.query({ limit: 200 })
-			.reply(
-				200,
-				page([
-					ours({ id: 'dup-1' }),
-					subscription({ id: 'foreign', url: 'https://other.example.com/hook' }),
-					ours({ id: 'dup-2' }),
-					ours({ id: 'old-events', events: ['accounts.added'] }),
-				]),
-			);
+		listing([
+			ours({ id: 'dup-1' }),
+			subscription({ id: 'foreign', url: 'https://other.example.com/hook' }),
+			ours({ id: 'dup-2' }),
+			ours({ id: 'old-events', events: ['accounts.added'] }),
+		]);
 		api().delete('/v2/webhooks/dup-2').reply(204);
 		api().delete('/v2/webhooks/old-events').reply(204);
 		await expect(checkExists.call(ctx)).resolves.toBe(true);
@@ -326,7 +309,7 @@ describe('checkExists', () => {
 			events: ['accounts.failed'],
 			apiVersion: 'v2',
 		};
-		api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page([ours({ id: 'sub-old', ...difference })]));
+		listing([ours({ id: 'sub-old', ...difference })]);
 		api().delete('/v2/webhooks/sub-old').reply(204);
 		await expect(checkExists.call(ctx)).resolves.toBe(false);
 		expect(readState(ctx)).toBeUndefined();
@@ -334,10 +317,7 @@ describe('checkExists', () => {
 
 	it('treats include_resource false and a missing config alike', async () => {
 		const ctx = trigger();
-		api()
-			.get('/v2/webhooks')
-			.query({ limit: 200 })
-			.reply(200, page([ours({ id: 'sub-cfg', config: null, events: 'accounts.connected' as never })]));
+		listing([ours({ id: 'sub-cfg', config: null, events: 'accounts.connected' as never })]);
 		api().delete('/v2/webhooks/sub-cfg').reply(204);
 		// events as a bare string is only one event: a mismatch here, but it must not crash.
 		await expect(checkExists.call(ctx)).resolves.toBe(false);
@@ -347,16 +327,10 @@ describe('checkExists', () => {
 		const ctx = trigger();
 		const oldUrl = 'https://old-n8n.example.org/webhook/wh-1/webhook';
 		ctx.staticData.argyleSubscription = { id: 'sub-oldurl', url: oldUrl, events: [], apiVersion: 'v2' };
-		api()
-			.get('/v2/webhooks')
-			.query({ limit: 200 })
-			.reply(
-				200,
-				page([
-					subscription({ id: 'sub-oldurl', url: oldUrl }),
-					subscription({ id: 'test-one', url: URL_TEST }),
-				]),
-			);
+		listing([
+			subscription({ id: 'sub-oldurl', url: oldUrl }),
+			subscription({ id: 'test-one', url: URL_TEST }),
+		]);
 		api().delete('/v2/webhooks/sub-oldurl').reply(204);
 		await expect(checkExists.call(ctx)).resolves.toBe(false);
 	});
@@ -364,7 +338,7 @@ describe('checkExists', () => {
 	it('leaves the production subscription alone while registering the test URL', async () => {
 		const ctx = trigger({ webhookUrl: URL_TEST, mode: 'manual' });
 		ctx.staticData.argyleSubscription = { id: 'sub-prod', url: URL_PROD, events: [], apiVersion: 'v2' };
-		api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page([ours({ id: 'sub-prod' })]));
+		listing([ours({ id: 'sub-prod' })]);
 		await expect(checkExists.call(ctx)).resolves.toBe(false);
 	});
 
@@ -435,10 +409,7 @@ describe('delete', () => {
 
 	it('without stored state, finds ours by URL and deletes only those', async () => {
 		const ctx = trigger();
-		api()
-			.get('/v2/webhooks')
-			.query({ limit: 200 })
-			.reply(200, page([ours({ id: 'lost-1' }), subscription({ id: 'foreign' }), ours({ id: 'lost-2' })]));
+		listing([ours({ id: 'lost-1' }), subscription({ id: 'foreign' }), ours({ id: 'lost-2' })]);
 		api().delete('/v2/webhooks/lost-1').reply(204);
 		api().delete('/v2/webhooks/lost-2').reply(404);
 		await expect(deleteSubscription.call(ctx)).resolves.toBe(true);
@@ -458,7 +429,7 @@ describe('ArgyleTrigger.webhookMethods', () => {
 		const { ArgyleTrigger } = await import('../../../nodes/ArgyleTrigger/ArgyleTrigger.node');
 		const methods = new ArgyleTrigger().webhookMethods.default;
 		const ctx = trigger();
-		api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page([]));
+		listing([]);
 		api().post('/v2/webhooks').reply(200, ours({ id: 'sub-wired' }));
 		api().delete('/v2/webhooks/sub-wired').reply(204);
 		expect(await methods.checkExists.call(ctx)).toBe(false);
