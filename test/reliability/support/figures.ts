@@ -1,6 +1,6 @@
 /**
- * The figures every phase of the reliability suite records, printed at the end as one block that the
- * README's reliability section carries. A phase that did not run (or failed before it measured
+ * The figures every phase of the reliability suite records, printed at the end as one block that
+ * docs/reliability.md carries. A phase that did not run (or failed before it measured
  * something) leaves its fields undefined and prints "n/a".
  */
 

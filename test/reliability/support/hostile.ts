@@ -1,6 +1,6 @@
 /**
  * Hostile deliveries for the Argyle Trigger's production webhook URL, each classified UP FRONT with
- * the one answer it must get, from the documented contract (README "What the trigger does for you",
+ * the one answer it must get, from the documented contract (docs/architecture.md "Signatures",
  * N8N-FACTS.md b and i):
  *
  *   n8n's own answer, before our node runs (the workflow is never started):
@@ -12,7 +12,7 @@
  *     500 "There was a problem executing"  a Content-Encoding n8n cannot decode (not gzip, or more than
  *                                          N8N_PAYLOAD_SIZE_MAX once inflated) with a parsable type
  *     404                                  a method other than POST
- *   our node's answer (README):
+ *   our node's answer (docs/architecture.md):
  *     401 "Missing or invalid X-Argyle-Signature"  not signed with this subscription's secret over the
  *                                          exact bytes received (also: bytes the node cannot read)
  *     400 <reason>                         validly signed, but not a JSON object with an "event"
