@@ -9,9 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { decide, parseDelivery, toItem } from './delivery';
-import { triggerProperties } from './description';
+import { TRIGGER_SUBTITLE, triggerProperties } from './description';
 import { verifiesWithDerivedSecret } from './deliverySecret';
-import { readSettings } from './settings';
+import { readFilters } from './settings';
 import { isSignatureShaped, verifySignature } from './signature';
 import { recordedSecret } from './recordedSecret';
 import {
@@ -34,10 +34,12 @@ export class ArgyleTrigger implements INodeType {
 		group: ['trigger'],
 		// typeVersion 1 makes n8n evaluate `$parameter["options"]["binaryData"]` on every request
 		// (webhook-helpers parseRequestBody), which costs an expression isolate per delivery.
-		version: 2,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		// Version 3 only changes when "Account Disconnected Only" is shown (see description.ts).
+		version: [2, 3],
+		defaultVersion: 3,
+		subtitle: TRIGGER_SUBTITLE,
 		description:
-			'Starts the workflow when Argyle reports an account event: added, connected, failed, updated or removed',
+			'Starts the workflow when Argyle sends a webhook: accounts, users, paystubs, documents, deposit switches and every other event',
 		defaults: { name: 'Argyle Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -102,7 +104,7 @@ export class ArgyleTrigger implements INodeType {
 		const parsed = parseDelivery(rawBody as Buffer, request.body, request.headers['content-type']);
 		if (!parsed.ok) return reply(400, parsed.reason);
 
-		const decision = decide(parsed.payload, readSettings(this));
+		const decision = decide(parsed.payload, readFilters(this));
 		if (!decision.emit) return reply(200, `Ignored: ${decision.reason}`);
 
 		return { workflowData: [[{ json: toItem(parsed.payload) as IDataObject }]] };

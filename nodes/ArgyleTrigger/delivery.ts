@@ -3,7 +3,7 @@
  * selection wants it, and lift `data` to the top level. Pure functions: the node does the I/O.
  */
 import type { ArgyleTriggerItem } from '../shared/types';
-import type { TriggerSettings } from './settings';
+import type { DeliveryFilters } from './settings';
 
 export type ParsedDelivery =
 	| { ok: true; payload: Record<string, unknown> & { event: string } }
@@ -48,23 +48,29 @@ export type DeliveryDecision = { emit: true } | { emit: false; reason: string };
 /** Whether a delivery should start the workflow, given what the user selected. */
 export function decide(
 	payload: Record<string, unknown> & { event: string },
-	settings: TriggerSettings,
+	filters: DeliveryFilters,
 ): DeliveryDecision {
 	const { event } = payload;
 	const data = isRecord(payload.data) ? payload.data : {};
 
-	if (event === 'accounts.updated' && settings.disconnectedOnly) {
+	if (event === 'accounts.updated' && filters.disconnectedOnly) {
 		const connection = isRecord(data.resource) ? data.resource.connection : undefined;
 		return isRecord(connection) && connection.status === 'error'
 			? { emit: true }
 			: { emit: false, reason: 'the account is not disconnected' };
 	}
-	if (!settings.events.includes(event)) {
+	if (!filters.events.includes(event)) {
 		return { emit: false, reason: `event ${event} is not selected` };
 	}
-	if (event === 'accounts.failed' && settings.errorCodes.length > 0) {
+	const allowed =
+		event === 'accounts.failed'
+			? filters.errorCodes
+			: event === 'direct_deposit_switches.failed'
+				? filters.depositSwitchErrorCodes
+				: undefined;
+	if (allowed?.length) {
 		const code = data.error_code;
-		if (typeof code !== 'string' || !settings.errorCodes.includes(code)) {
+		if (typeof code !== 'string' || !allowed.includes(code)) {
 			return { emit: false, reason: `error code ${String(code)} is not selected` };
 		}
 	}

@@ -22,7 +22,7 @@ import {
 	type ArgyleResponse,
 	type RetryPolicy,
 } from '../shared/transport';
-import type { WebhookSubscription } from '../shared/types';
+import type { WebhookConfig, WebhookSubscription } from '../shared/types';
 import { desiredSubscription, readSettings, type SubscriptionSpec } from './settings';
 import { unreachableReason } from './webhookUrl';
 
@@ -73,16 +73,32 @@ function eventList(events: WebhookSubscription['events']): string[] {
 	return (Array.isArray(events) ? events : [events]).map(String).sort();
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((entry, index) => entry === b[index]);
+
+/**
+ * Whether Argyle holds the config the trigger asks for. include_resource changes every payload, so
+ * false and absent count alike; days_synced and items count only when the trigger sets them
+ * (Argyle may echo its own defaults), and Item IDs are compared in any order.
+ */
+export function configMatches(held: WebhookConfig | null | undefined, wanted: WebhookConfig | undefined): boolean {
+	if (Boolean(held?.include_resource) !== Boolean(wanted?.include_resource)) return false;
+	if (wanted?.days_synced !== undefined && Number(held?.days_synced) !== wanted.days_synced) return false;
+	if (wanted?.items !== undefined) {
+		const heldItems = Array.isArray(held?.items) ? held.items.map(String).sort() : [];
+		if (!sameList(heldItems, [...wanted.items].sort())) return false;
+	}
+	return true;
+}
+
 /** Whether Argyle's subscription is exactly the one the trigger wants. */
 export function matchesSpec(subscription: WebhookSubscription, spec: SubscriptionSpec): boolean {
-	const events = eventList(subscription.events);
 	return (
 		subscription.url === spec.url &&
 		subscription.name === spec.name &&
 		subscription.secret === spec.secret &&
-		Boolean(subscription.config?.include_resource) === Boolean(spec.config?.include_resource) &&
-		events.length === spec.events.length &&
-		events.every((event, index) => event === spec.events[index])
+		configMatches(subscription.config, spec.config) &&
+		sameList(eventList(subscription.events), spec.events)
 	);
 }
 

@@ -3,63 +3,19 @@
  * Argyle adds fields and enum values without notice, so every object keeps an index
  * signature and every enum accepts an unknown string: nothing unknown is dropped.
  */
-import type { AccountEventName, ConnectionErrorCode } from './catalogue';
+import type { DataFieldsOf, FamilyName, KnownEvent } from './catalogue';
+import type { ObjectOf } from './fields';
+import type { ACCOUNT } from './objects/account';
+import type { VERIFICATION } from './objects/verification';
 
 type Open<T> = T & { [key: string]: unknown };
-type OpenString<T extends string> = T | (string & {});
 
 export type Timestamp = string;
 
-export type ConnectionStatus = OpenString<'connecting' | 'connected' | 'error'>;
-
-export type AccountConnection = Open<{
-	status: ConnectionStatus;
-	error_code: ConnectionErrorCode | null;
-	error_message: string | null;
-	updated_at: Timestamp | null;
-}>;
-
-export type DirectDepositSwitch = Open<{
-	status: OpenString<
-		| 'idle'
-		| 'awaiting_confirmation'
-		| 'awaiting_user_action'
-		| 'awaiting_connection'
-		| 'scanning'
-		| 'updating'
-		| 'success'
-		| 'error'
-	>;
-	error_code: string | null;
-	error_message: string | null;
-	updated_at: Timestamp | null;
-}>;
-
-export type DataSetAvailability = Open<{
-	status: OpenString<'in_progress' | 'synced' | 'sync_failed'>;
-	updated_at: Timestamp | null;
-	available_count?: number;
-	available_from?: Timestamp | null;
-	available_to?: Timestamp | null;
-	files_count?: number;
-	in_progress_count?: number;
-}> | null;
-
 /** The v2 account object (`GET /v2/accounts/{id}`, and `data.resource` with `include_resource`). */
-export type ArgyleAccount = Open<{
-	id: string;
-	user: string;
-	employers: string[];
-	item: string;
-	source: string;
-	created_at: Timestamp;
-	updated_at: Timestamp;
-	scanned_at: Timestamp | null;
-	connection: AccountConnection;
-	direct_deposit_switch: DirectDepositSwitch;
-	availability: Record<string, DataSetAvailability>;
-	ongoing_refresh: Open<{ status: OpenString<'enabled' | 'disabled' | 'idle'> }>;
-}>;
+export type ArgyleAccount = ObjectOf<typeof ACCOUNT>;
+
+export type ArgyleVerification = ObjectOf<typeof VERIFICATION>;
 
 export type ArgyleUser = Open<{
 	id: string;
@@ -100,63 +56,53 @@ export interface ListPage<T> {
 	results: T[];
 }
 
-/* Delivery payloads: `{ event, name, data }`, one type per account event. */
+/* Deliveries: `{ event, name, data }`, typed per event from the catalogue. */
 
-interface AccountEventData {
-	account: string;
-	user: string;
-	/** The full account object, when the subscription asked for `include_resource`. */
-	resource?: ArgyleAccount;
+/** The `data` of a known event. */
+export type EventData<E extends KnownEvent> = ObjectOf<DataFieldsOf<E>>;
+
+/** A delivery of a known event. `name` is the subscription name, echoed by Argyle. */
+export type KnownEventPayload<E extends KnownEvent = KnownEvent> = E extends KnownEvent
+	? { event: E; name: string; data: EventData<E> }
+	: never;
+
+/** A delivery of an event this package does not know yet: passed through untouched. */
+export interface UnknownEventPayload {
+	event: string & {};
+	name?: string;
+	data?: Record<string, unknown>;
 }
 
-interface Delivery<E extends string, D> {
-	event: E;
-	/** The subscription name, echoed by Argyle in every delivery. */
-	name: string;
-	data: Open<D>;
-}
-
-export type AccountAddedPayload = Delivery<'accounts.added', AccountEventData>;
-export type AccountUpdatedPayload = Delivery<'accounts.updated', AccountEventData>;
-export type AccountConnectedPayload = Delivery<'accounts.connected', AccountEventData>;
-export type AccountFailedPayload = Delivery<
-	'accounts.failed',
-	AccountEventData & { error_code: ConnectionErrorCode; error_message: string }
->;
-export type AccountRemovedPayload = Delivery<'accounts.removed', Omit<AccountEventData, 'resource'>>;
-export type PayDistributionUpdatedPayload = Delivery<
-	'accounts.pay_distribution_updated',
-	AccountEventData
->;
-export type PayDistributionFailedPayload = Delivery<
-	'accounts.pay_distribution_failed',
-	AccountEventData & { error_code?: string; error_message?: string }
->;
-
-export type KnownAccountEventPayload =
-	| AccountAddedPayload
-	| AccountUpdatedPayload
-	| AccountConnectedPayload
-	| AccountFailedPayload
-	| AccountRemovedPayload
-	| PayDistributionUpdatedPayload
-	| PayDistributionFailedPayload;
-
-/** Anything Argyle may send: a known payload, or an event this package does not know yet. */
-export type AccountEventPayload =
-	| KnownAccountEventPayload
-	| Delivery<Exclude<AccountEventName, KnownAccountEventPayload['event']>, Partial<AccountEventData>>;
+export type ArgyleEventPayload = KnownEventPayload | UnknownEventPayload;
 
 /**
- * The item the trigger emits: `event` and `name`, then the `data` fields lifted to the top
- * level (absent fields left out, unknown fields kept), so a workflow can branch on `error_code`.
+ * The item the trigger emits: `event` and `name`, then the `data` fields lifted to the top level
+ * (absent fields left out, unknown fields kept), so a workflow can branch on `error_code`.
  */
-export type ArgyleTriggerItem = Open<{
-	event: AccountEventName;
-	name?: string;
-	account?: string;
-	user?: string;
-	error_code?: ConnectionErrorCode;
-	error_message?: string;
-	resource?: ArgyleAccount;
-}>;
+export type KnownTriggerItem<E extends KnownEvent = KnownEvent> = E extends KnownEvent
+	? Open<{ event: E; name?: string }> & EventData<E>
+	: never;
+
+export type UnknownTriggerItem = Open<{ event: string & {}; name?: string }>;
+
+export type ArgyleTriggerItem = KnownTriggerItem | UnknownTriggerItem;
+
+/** The items of one family, discriminated on `event`, e.g. `FamilyItem<'paystubs'>`. */
+export type FamilyItem<F extends FamilyName> = KnownTriggerItem<Extract<KnownEvent, `${F}.${string}`>>;
+
+export type UserEvent = FamilyItem<'users'>;
+export type AccountEvent = FamilyItem<'accounts'>;
+export type ItemEvent = FamilyItem<'items'>;
+export type IdentityEvent = FamilyItem<'identities'>;
+export type PaystubsEvent = FamilyItem<'paystubs'>;
+export type PayrollDocumentEvent = FamilyItem<'payroll_documents'>;
+export type DepositDestinationEvent = FamilyItem<'deposit_destinations'>;
+export type DirectDepositSwitchEvent = FamilyItem<'direct_deposit_switches'>;
+export type ShiftsEvent = FamilyItem<'shifts'>;
+export type GigsEvent = FamilyItem<'gigs'>;
+export type VehicleEvent = FamilyItem<'vehicles'>;
+export type RatingEvent = FamilyItem<'ratings'>;
+export type ReportEvent = FamilyItem<'reports'>;
+export type UserUploadEvent = FamilyItem<'user_uploads'>;
+export type UserFormEvent = FamilyItem<'user_forms'>;
+export type VerificationEvent = FamilyItem<'verifications'>;

@@ -9,7 +9,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { Argyle } from '../../../nodes/Argyle/Argyle.node';
 import { ArgyleTrigger } from '../../../nodes/ArgyleTrigger/ArgyleTrigger.node';
-import { ACCOUNT_EVENTS, CONNECTION_ERROR_CODES } from '../../../nodes/shared/catalogue';
+import { EVENTS } from '../../../nodes/shared/catalogue';
+import { CONNECTION_ERROR_CODES } from '../../../nodes/shared/errorCodes';
 import packageJson from '../../../package.json';
 import { argyleApi, runArgyle, useNock } from './harness';
 
@@ -85,7 +86,7 @@ describe('example workflow: delete failed accounts', () => {
 				'dist/nodes/ArgyleTrigger/ArgyleTrigger.node.js',
 			]),
 		);
-		expect(trigger.typeVersion).toBe(new ArgyleTrigger().description.version);
+		expect(trigger.typeVersion).toBe(new ArgyleTrigger().description.defaultVersion);
 		expect(deleter.typeVersion).toBe(new Argyle().description.version);
 	});
 
@@ -98,7 +99,7 @@ describe('example workflow: delete failed accounts', () => {
 
 	it('starts on accounts.failed with a fixed webhook ID', () => {
 		expect(trigger.parameters).toEqual({ events: ['accounts.failed'] });
-		expect(Object.keys(ACCOUNT_EVENTS)).toContain('accounts.failed');
+		expect(Object.keys(EVENTS)).toContain('accounts.failed');
 		expect(trigger.webhookId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 		expect(targets(trigger.name, 0)).toEqual([router.name]);
 	});

@@ -1,12 +1,10 @@
 import { decide, parseDelivery, toItem } from '../../../nodes/ArgyleTrigger/delivery';
-import type { TriggerSettings } from '../../../nodes/ArgyleTrigger/settings';
+import type { DeliveryFilters } from '../../../nodes/ArgyleTrigger/settings';
 
-const settings: TriggerSettings = {
-	apiVersion: 'v2',
+const settings: DeliveryFilters = {
 	events: ['accounts.failed'],
-	includeResource: false,
-	subscriptionName: '',
 	errorCodes: [],
+	depositSwitchErrorCodes: [],
 	disconnectedOnly: false,
 };
 
@@ -45,6 +43,27 @@ describe('decide', () => {
 			emit: false,
 			reason: 'error code undefined is not selected',
 		});
+	});
+
+	it('filters Direct Deposit Switch: Failed by its own error codes, independently of Account: Failed', () => {
+		const filters = {
+			...settings,
+			events: ['accounts.failed', 'direct_deposit_switches.failed'],
+			errorCodes: ['invalid_mfa'],
+			depositSwitchErrorCodes: ['confirmation_timeout', 'name_mismatch'],
+		};
+		const failedSwitch = (code: string) => ({ event: 'direct_deposit_switches.failed', data: { error_code: code } });
+		expect(decide(failedSwitch('confirmation_timeout'), filters)).toEqual({ emit: true });
+		expect(decide(failedSwitch('invalid_mfa'), filters)).toEqual({ emit: false, reason: 'error code invalid_mfa is not selected' });
+		expect(decide({ event: 'accounts.failed', data: { error_code: 'confirmation_timeout' } }, filters)).toMatchObject({ emit: false });
+		expect(decide({ event: 'accounts.failed', data: { error_code: 'invalid_mfa' } }, filters)).toEqual({ emit: true });
+		// An empty list lets every code through, including codes this package does not know yet.
+		expect(decide(failedSwitch('brand_new_code'), { ...filters, depositSwitchErrorCodes: [] })).toEqual({ emit: true });
+	});
+
+	it('never filters other events by error code', () => {
+		const filters = { ...settings, events: ['paystubs.added'], errorCodes: ['invalid_mfa'], depositSwitchErrorCodes: ['unexpected'] };
+		expect(decide({ event: 'paystubs.added', data: { error_code: 'x' } }, filters)).toEqual({ emit: true });
 	});
 
 	it('lets accounts.updated through when selected without the disconnected filter', () => {

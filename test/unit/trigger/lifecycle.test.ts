@@ -1,7 +1,6 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
 import {
 	checkExists,
 	create,
@@ -9,53 +8,11 @@ import {
 	readState,
 } from '../../../nodes/ArgyleTrigger/subscription';
 import { useNock } from '../helpers/nock';
-import { API_BASE, hookContext, TEST_CREDENTIALS, type ContextOptions } from '../helpers/context';
+import { TEST_CREDENTIALS } from '../helpers/context';
 import { page, subscription } from '../helpers/argyle';
-
-const URL_PROD = 'https://n8n.example.com/webhook/wh-1/webhook';
-const URL_TEST = 'https://n8n.example.com/webhook-test/wh-1/webhook';
-const WORKFLOW = { id: 'wf-1', name: 'Payroll alerts', active: true };
-const NODE = { id: 'node-1', name: 'Argyle Trigger' };
-const SECRET = deriveWebhookSecret(TEST_CREDENTIALS.apiKeySecret, WORKFLOW.id, NODE.id, URL_PROD);
-const AUTH = { user: TEST_CREDENTIALS.apiKeyId, pass: TEST_CREDENTIALS.apiKeySecret };
-
-function trigger(overrides: ContextOptions = {}) {
-	return hookContext({
-		parameters: { events: ['accounts.failed', 'accounts.connected'], options: {} },
-		webhookUrl: URL_PROD,
-		workflow: WORKFLOW,
-		node: NODE,
-		...overrides,
-	});
-}
-
-/** The subscription this trigger would create, as Argyle would list it. */
-function ours(overrides: Parameters<typeof subscription>[0] = {}) {
-	return subscription({
-		name: 'n8n: Payroll alerts',
-		url: URL_PROD,
-		events: ['accounts.connected', 'accounts.failed'],
-		secret: SECRET,
-		config: {},
-		...overrides,
-	});
-}
-
-const api = () => nock(API_BASE).matchHeader('accept', /json/);
-
-/** Argyle's answer to the trigger's first list call (`GET /v2/webhooks?limit=200`). */
-/** Expects exactly this create body (our URL and derived secret added) and answers with subscription `id`. */
-const expectCreate = (body: Record<string, unknown>, id: string) =>
-	api().post('/v2/webhooks', { url: URL_PROD, secret: SECRET, ...body }).reply(200, ours({ id }));
-
-const listing = (subscriptions: ReturnType<typeof subscription>[], next?: string) =>
-	api().get('/v2/webhooks').query({ limit: 200 }).reply(200, page(subscriptions, next));
-
-function secretsIn(error: unknown): boolean {
-	const e = error as NodeApiError;
-	const text = [e.message, e.description, JSON.stringify(e)].join(' ');
-	return text.includes(TEST_CREDENTIALS.apiKeySecret) || text.includes(SECRET);
-}
+import { deriveWebhookSecret } from '../../../nodes/ArgyleTrigger/signature';
+import { API_BASE } from '../helpers/context';
+import { api, AUTH, expectCreate, listing, NODE, ours, SECRET, secretsIn, trigger, URL_PROD, URL_TEST, WORKFLOW } from './lifecycle-fixtures';
 
 useNock();
 
