@@ -41,6 +41,13 @@ export interface BenchConfig {
 	quick: boolean;
 }
 
+/** Everything the command line sets; the results' `config` holds all of it. */
+export interface BenchOptions extends BenchConfig {
+	/** item 1; off (--no-ingest), n8n still runs for the other sections */
+	ingest: boolean;
+	help: boolean;
+}
+
 const FLAGS = new Set([
 	'rounds', 'requests', 'concurrency', 'warmup', 'settings', 'bodies', 'workflows', 'profile-requests', 'patched-requests',
 	'xl-requests', 'micro-min-ms', 'wait-idle', 'quiet-wait', 'quiet-budget', 'out',
@@ -85,7 +92,7 @@ function parseArgs(argv: string[]): Map<string, string> {
 	return parsed;
 }
 
-export function loadConfig(argv = process.argv.slice(2), env = process.env): BenchConfig & { ingest: boolean; help: boolean } {
+export function loadConfig(argv = process.argv.slice(2), env = process.env): BenchOptions {
 	const args = parseArgs(argv);
 	const get = (name: string): string | undefined => args.get(name) ?? env[`BENCH_${name.replace(/-/g, '_').toUpperCase()}`];
 	const flag = (name: string) => ['1', 'true', 'yes'].includes(String(get(name) ?? '').toLowerCase());

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { N8nInstance } from '../../test/e2e/harness/n8n';
+import type { ArgyleSimulator } from '../../simulator';
 
 export type SettingKey = 'defaults' | 'lazy' | 'legacy';
 export const ALL_SETTINGS: SettingKey[] = ['defaults', 'lazy', 'legacy'];
@@ -27,6 +28,16 @@ export const PATCH_PRELOAD = path.join(PRELOAD_DIR, 'upstream-patch.cjs');
 export function nodeOptions(preloads: string[], extraArgs: string[] = []): string | undefined {
 	const parts = [...preloads.map((file) => `--require=${JSON.stringify(file)}`), ...extraArgs];
 	return parts.length ? parts.join(' ') : undefined;
+}
+
+/** An Argyle credential (custom environment) whose API calls go to `sim`. */
+export async function createSimulatorCredential(n8n: N8nInstance, sim: ArgyleSimulator, name: string): Promise<{ id: string; name: string }> {
+	return await n8n.createCredential('argyleApi', name, {
+		environment: 'custom',
+		baseUrl: sim.baseUrl,
+		apiKeyId: sim.apiKeyId,
+		apiKeySecret: sim.apiKeySecret,
+	});
 }
 
 export function sleep(ms: number): Promise<void> {

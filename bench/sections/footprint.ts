@@ -1,8 +1,9 @@
 /** Item 6: the package's footprint — npm pack size and file count, and the time to require every built file. */
 import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../test/e2e/harness/install';
+import type { BenchRun } from '../lib/context';
+import { log } from '../lib/log';
 
 export interface PackResult {
 	name: string;
@@ -23,7 +24,7 @@ export interface RequireTiming {
 	totalMs: number;
 }
 
-export function packDryRun(): PackResult {
+function packDryRun(): PackResult {
 	const child = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
 	if (child.status !== 0) throw new Error(`npm pack --dry-run failed: ${child.stderr}`);
 	const start = child.stdout.indexOf('[');
@@ -60,7 +61,7 @@ const t2 = performance.now();
 process.stdout.write(JSON.stringify({ node: process.version, jsFiles: files.length, n8nWorkflowMs: t1 - t0, oursMs: t2 - t1, totalMs: t2 - t0 }));
 `;
 
-export function requireTiming(nodeBin: string, runs = 7): RequireTiming {
+function requireTiming(nodeBin: string, runs = 7): RequireTiming {
 	const samples: Array<{ node: string; jsFiles: number; n8nWorkflowMs: number; oursMs: number; totalMs: number }> = [];
 	for (let i = 0; i < runs; i++) {
 		const child = spawnSync(nodeBin, ['-e', REQUIRE_SCRIPT], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
@@ -78,4 +79,15 @@ export function requireTiming(nodeBin: string, runs = 7): RequireTiming {
 	};
 }
 
-export const DIST_DIR = path.join(REPO_ROOT, 'dist');
+export interface FootprintResult {
+	pack: PackResult;
+	/** on n8n's Node, then on the bench's */
+	require: RequireTiming[];
+}
+
+export function measureFootprint(run: BenchRun): void {
+	if (!run.config.footprint) return;
+	log('footprint: npm pack --dry-run, require() of every built file');
+	const pack = packDryRun();
+	run.results.footprint = { pack, require: [requireTiming(run.install.nodeBin), requireTiming(process.execPath)] };
+}

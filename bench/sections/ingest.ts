@@ -1,162 +1,106 @@
 /**
- * Item 1 (ingestion): closed-loop rounds against the workflows on one n8n, each followed by a drain
- * (wait until every execution the round started has finished), with n8n's CPU time and, when the
- * counter preload is loaded, the isolates n8n took during the round.
+ * Item 1 (ingestion): under each n8n setting, the same deliveries to every workflow (A, A0, B, C,
+ * opt-in A0c) in closed-loop rounds at fixed concurrency, interleaved and rotated each round, per
+ * body; medians of the rounds make the cells, and the cells the A/B, A/C and A/A0 ratios.
  */
-import { machineBusyMs, runningN8nCount, treeCpuMs } from '../lib/proc';
-import { runClosedLoop, type LoadResult } from '../lib/load';
-import { drain, executionCounts, hookDelta, requestHook, type HookState } from '../lib/n8n-bench';
-import type { BenchContext, BodyKey } from '../lib/context';
-import type { WorkflowKey } from '../lib/workflows';
+import type { CallRecord } from '../../simulator';
+import { summariseCalls, type CallSummary } from '../lib/calls';
+import { cells, ratios, type Cell, type Ratio } from '../lib/cells';
+import type { LiveBench } from '../lib/context';
+import { functionalCheck, type FunctionalCheck } from '../lib/functional';
+import { readHook, SETTING_LABEL, type SettingKey } from '../lib/n8n-bench';
+import { measureRound, rotate, warmUp, type RoundResult } from '../lib/rounds';
 
-export interface RoundResult {
-	label: string;
-	workflow: WorkflowKey;
-	variant?: string;
-	body: BodyKey;
-	round: number;
-	requests: number;
-	concurrency: number;
-	ok2xx: number;
-	statuses: Record<string, number>;
-	errors: number;
-	firstErrors: string[];
-	reqPerSec: number;
-	p50: number;
-	p90: number;
-	p99: number;
-	maxMs: number;
-	durationMs: number;
-	drainMs: number;
-	/** executions started in this round that finished with success / error */
-	execSuccess: number;
-	execError: number;
-	/** successful executions / (newest execution's stoppedAt - first request) */
-	execPerSec: number | undefined;
-	/** n8n main process + task runner CPU between the first request and the end of the drain */
-	cpuMsPerReq: number;
-	cpuPctOfCore: number;
-	/** CPU used on the machine by anything but n8n and this bench process, as % of one core */
-	otherCpuPct: number;
-	/** other n8n main processes (not ours) running at the end of the round */
-	otherN8n: number;
-	/** how long the round waited for other processes to calm down before it started */
-	quietWaitMs: number;
-	isolates?: { bridgesPerReq: number; scopesPerReq: number; sites: Record<string, number> };
+export interface PerDeliveryCalls {
+	/** deliveries to A during the ingestion boots, warm-ups included */
+	deliveries: number;
+	calls: CallSummary;
 }
 
-function headersFor(signature: string): Record<string, string> {
-	return { 'content-type': 'application/json', 'x-argyle-signature': signature };
+export interface IngestionResult {
+	/** the checks of the first boot (later boots repeat the short set and only fail on a miss) */
+	functional: FunctionalCheck[];
+	cells: Cell[];
+	ratios: Ratio[];
+	/** Argyle API calls A made while it received the ingestion deliveries: should be none */
+	perDeliveryCalls?: PerDeliveryCalls;
+	/** a few stacks per call site where the counter saw an isolate taken */
+	isolateSampleStacks?: Record<string, string[]>;
 }
 
-/** Sends `count` deliveries (concurrency up to 10) without measuring, then drains. */
-export async function warmUp(ctx: BenchContext, key: WorkflowKey, body: BodyKey, count: number, concurrency: number): Promise<void> {
-	const workflow = ctx.workflows[key]!;
-	if (count <= 0) return;
-	const result = await runClosedLoop(
-		{ url: workflow.url, body: ctx.bodies[body], headers: headersFor(workflow.signatures[body]) },
-		{ requests: count, concurrency },
-	);
-	if (result.ok2xx !== count) throw new Error(`warm-up ${key}/${body}: ${result.ok2xx}/${count} 2xx ${JSON.stringify(result.statuses)} ${result.firstErrors.join(' | ')}`);
-	workflow.expectedExecutions += result.ok2xx;
-	await drain(ctx.n8n, workflow.id, workflow.expectedExecutions);
+/** What one setting's boot measured. */
+interface SettingRun {
+	rounds: RoundResult[];
+	deliveriesToA: number;
+	calls: CallRecord[];
 }
 
-/**
- * Other engineers' tests share this machine: before a round, measure for 0.5 s what everything but
- * n8n and this process uses, and wait (5 s steps, bounded per round and per run) while it exceeds
- * the threshold.
- */
-async function waitForQuiet(ctx: BenchContext, pid: number): Promise<number> {
-	const started = Date.now();
-	for (;;) {
-		const machine0 = machineBusyMs();
-		const n8n0 = treeCpuMs(pid).totalMs;
-		const self0 = process.cpuUsage();
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		const self = process.cpuUsage(self0);
-		const otherPct = ((machineBusyMs() - machine0 - (treeCpuMs(pid).totalMs - n8n0) - (self.user + self.system) / 1000) / 500) * 100;
-		const waited = Date.now() - started;
-		if (otherPct <= ctx.quiet.thresholdPct || waited >= ctx.quiet.maxWaitPerRoundMs || ctx.quiet.waitedMs + waited >= ctx.quiet.budgetMs) {
-			ctx.quiet.waitedMs += waited;
-			return waited;
-		}
-		if (waited < 1_000) ctx.log(`  other processes use ${otherPct.toFixed(0)}% of a core; waiting (up to ${ctx.quiet.maxWaitPerRoundMs / 1000} s) before the round`);
-		await new Promise((resolve) => setTimeout(resolve, 4_000));
+async function measureSetting(live: LiveBench, setting: SettingKey): Promise<Omit<SettingRun, 'calls'>> {
+	const { config, ctx } = live;
+	for (const body of config.bodies) {
+		for (const key of config.workflows) await warmUp(ctx, key, body, config.warmup, config.concurrency);
 	}
+	let deliveriesToA = config.warmup * config.bodies.length * (config.workflows.includes('A') ? 1 : 0);
+	ctx.log(`ingestion: ${SETTING_LABEL[setting]}`);
+	const rounds: RoundResult[] = [];
+	for (let round = 1; round <= config.rounds; round++) {
+		for (const body of config.bodies) {
+			for (const key of rotate(config.workflows, round - 1)) {
+				const result = await measureRound(ctx, key, body, round, { requests: config.requests, concurrency: config.concurrency, label: setting });
+				rounds.push(result);
+				if (key === 'A') deliveriesToA += result.ok2xx;
+			}
+		}
+	}
+	return { rounds, deliveriesToA };
 }
 
-export async function measureRound(
-	ctx: BenchContext,
-	key: WorkflowKey,
-	body: BodyKey,
-	round: number,
-	options: { requests: number; concurrency: number; label: string; variant?: string },
-): Promise<RoundResult> {
-	const workflow = ctx.workflows[key]!;
-	const pid = ctx.n8n.pid;
-	if (pid === undefined) throw new Error('n8n is not running');
-	const quietWaitMs = ctx.quiet.maxWaitPerRoundMs > 0 ? await waitForQuiet(ctx, pid) : 0;
-	const hookBefore: HookState | undefined = await requestHook(ctx.hookFile, pid);
-	const countsBefore = await executionCounts(ctx.n8n, workflow.id);
-	const cpuBefore = treeCpuMs(pid);
-	const machineBefore = machineBusyMs();
-	const selfBefore = process.cpuUsage();
-	const load: LoadResult = await runClosedLoop(
-		{ url: workflow.url, body: ctx.bodies[body], headers: headersFor(workflow.signatures[body]) },
-		{ requests: options.requests, concurrency: options.concurrency },
-	);
-	workflow.expectedExecutions += load.ok2xx;
-	const drained = await drain(ctx.n8n, workflow.id, workflow.expectedExecutions);
-	const cpuAfter = treeCpuMs(pid);
-	const machineAfter = machineBusyMs();
-	const windowEndMs = Date.now();
-	const self = process.cpuUsage(selfBefore);
-	const hookAfter = await requestHook(ctx.hookFile, pid);
+/** n8n's per-request time for a 64 KB delivery, the denominator of item 4's 64 KB case. */
+async function measureXl(live: LiveBench, setting: SettingKey): Promise<Omit<SettingRun, 'calls'>> {
+	const { config, ctx } = live;
+	const warmup = Math.min(config.warmup, 10);
+	await warmUp(ctx, 'A', 'xl', warmup, config.concurrency);
+	const round = await measureRound(ctx, 'A', 'xl', 1, { requests: config.xlRequests, concurrency: config.concurrency, label: setting, variant: '64KB' });
+	return { rounds: [round], deliveriesToA: round.ok2xx + warmup };
+}
 
-	const windowMs = Math.max(1, windowEndMs - load.startedAtMs);
-	const n8nCpu = cpuAfter.totalMs - cpuBefore.totalMs;
-	const selfMs = (self.user + self.system) / 1000;
-	const otherMs = Math.max(0, machineAfter - machineBefore - n8nCpu - selfMs);
-	const newest = drained.counts.newestStoppedAtMs;
-	const delta = hookDelta(hookBefore, hookAfter);
-	const result: RoundResult = {
-		label: options.label,
-		workflow: key,
-		variant: options.variant,
-		body,
-		round,
-		requests: options.requests,
-		concurrency: options.concurrency,
-		ok2xx: load.ok2xx,
-		statuses: load.statuses,
-		errors: load.errors,
-		firstErrors: load.firstErrors,
-		reqPerSec: load.reqPerSec,
-		p50: load.latencyMs.p50,
-		p90: load.latencyMs.p90,
-		p99: load.latencyMs.p99,
-		maxMs: load.latencyMs.max,
-		durationMs: load.durationMs,
-		drainMs: drained.waitedMs,
-		execSuccess: drained.counts.success - countsBefore.success,
-		execError: drained.counts.error - countsBefore.error,
-		execPerSec: newest && newest > load.startedAtMs ? load.ok2xx / ((newest - load.startedAtMs) / 1000) : undefined,
-		cpuMsPerReq: n8nCpu / Math.max(1, load.ok2xx),
-		cpuPctOfCore: (n8nCpu / windowMs) * 100,
-		otherCpuPct: (otherMs / windowMs) * 100,
-		otherN8n: Math.max(0, runningN8nCount() - 1),
-		quietWaitMs,
-		isolates: delta
-			? { bridgesPerReq: delta.bridges / Math.max(1, load.ok2xx), scopesPerReq: delta.scopes / Math.max(1, load.ok2xx), sites: delta.sites }
-			: undefined,
-	};
-	ctx.log(
-		`  ${options.label} ${key}${options.variant ? `[${options.variant}]` : ''} ${body} r${round}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ` +
-			`${load.ok2xx}/${options.requests} 2xx, drain ${drained.waitedMs} ms, n8n ${result.cpuMsPerReq.toFixed(1)} CPU-ms/req` +
-			(result.isolates ? `, ${result.isolates.bridgesPerReq.toFixed(2)} isolates/req` : '') +
-			(result.otherCpuPct > 15 ? `, other load ${result.otherCpuPct.toFixed(0)}% of a core` : '') +
-			(result.otherN8n ? `, ${result.otherN8n} other n8n running` : ''),
-	);
-	return result;
+async function runSetting(live: LiveBench, setting: SettingKey, last: boolean): Promise<SettingRun> {
+	const mark = live.ctx.sim.calls.length;
+	const measured = await measureSetting(live, setting);
+	// in the setting run last, by default the fastest engine (legacy): n8n's smallest per-request time, so our largest share
+	if (live.config.xlRequests > 0 && last) {
+		const xl = await measureXl(live, setting);
+		measured.rounds.push(...xl.rounds);
+		measured.deliveriesToA += xl.deliveriesToA;
+	}
+	return { ...measured, calls: live.ctx.sim.calls.slice(mark) };
+}
+
+/** The counter preload rewrites its file on each boot: its sample stacks are read before the next one. */
+function collectSampleStacks(live: LiveBench): void {
+	const hook = readHook(live.ctx.hookFile);
+	if (hook) live.results.isolateSampleStacks = { ...live.results.isolateSampleStacks, ...hook.sampleStacks };
+}
+
+export async function runIngestion(live: LiveBench): Promise<void> {
+	const { config, results } = live;
+	if (!config.ingest) return;
+	const rounds: RoundResult[] = [];
+	const calls: CallRecord[] = [];
+	let deliveriesToA = 0;
+	for (let index = 0; index < config.settings.length; index++) {
+		const setting = config.settings[index];
+		if (index > 0 || setting !== live.setting) await live.restart(`${setting} (outbox${config.countHook ? ', isolate counter' : ''})`, setting, { counter: config.countHook });
+		const checks = await functionalCheck(live.ctx, index === 0);
+		if (index === 0) results.functional = checks;
+		const measured = await runSetting(live, setting, index === config.settings.length - 1);
+		rounds.push(...measured.rounds);
+		results.rounds.push(...measured.rounds);
+		calls.push(...measured.calls);
+		deliveriesToA += measured.deliveriesToA;
+		collectSampleStacks(live);
+	}
+	results.perDeliveryCalls = { deliveries: deliveriesToA, calls: summariseCalls(calls) };
+	results.cells = cells(rounds);
+	results.ratios = ratios(results.cells, config.settings, config.bodies);
 }

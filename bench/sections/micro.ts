@@ -1,8 +1,10 @@
-/** Item 4: runs sections/micro-child.ts in a fresh process on n8n's Node and returns its JSON. */
+/** Item 4: our per-delivery work, measured by sections/micro-child.ts in a fresh process on n8n's Node (nothing else of the bench loaded). */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../test/e2e/harness/install';
+import type { BenchRun } from '../lib/context';
+import { log } from '../lib/log';
 
 export interface MicroResult {
 	node: string;
@@ -14,9 +16,19 @@ export interface MicroResult {
 		parseWithoutN8nBodyUs: number;
 		iterations: number;
 	}>;
+	/** each body's webhook() time as a share of n8n's CPU time per request of A (sections/targets.ts) */
+	share?: MicroShare[];
 }
 
-export function runMicro(nodeBin: string, options: { minMs: number; sizes: number[] }): MicroResult {
+export interface MicroShare {
+	body: string;
+	ourUs: number;
+	n8nCpuMsPerReq: number;
+	setting: string;
+	share: number;
+}
+
+function runChild(nodeBin: string, options: { minMs: number; sizes: number[] }): MicroResult {
 	const tsNode = path.join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js');
 	const child = spawnSync(nodeBin, [tsNode, '--transpile-only', '-P', path.join(REPO_ROOT, 'tsconfig.test.json'), path.join(__dirname, 'micro-child.ts')], {
 		cwd: REPO_ROOT,
@@ -27,4 +39,10 @@ export function runMicro(nodeBin: string, options: { minMs: number; sizes: numbe
 	if (child.status !== 0) throw new Error(`micro-benchmark failed (${child.status}): ${child.stderr}`);
 	const line = child.stdout.trim().split('\n').pop() ?? '';
 	return JSON.parse(line) as MicroResult;
+}
+
+export function measureMicro(run: BenchRun): void {
+	if (!run.config.micro) return;
+	log("micro: the node's per-delivery work from dist/ (fresh process on n8n's Node)");
+	run.results.micro = runChild(run.install.nodeBin, { minMs: run.config.microMinMs, sizes: [1024, 65536] });
 }

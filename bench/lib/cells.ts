@@ -1,6 +1,6 @@
-/** Aggregation (medians over rounds, ratios), target checks and the printed table. */
-import type { RoundResult } from '../sections/ingest';
-import type { BodyKey } from './context';
+/** Aggregation of measured rounds: a cell is the median of the rounds of one setting, body and workflow; ratios compare cells. */
+import type { DeliveryKey } from './context';
+import type { RoundResult } from './rounds';
 import type { WorkflowKey } from './workflows';
 
 export function median(values: number[]): number {
@@ -12,7 +12,7 @@ export function median(values: number[]): number {
 
 export interface Cell {
 	label: string;
-	body: BodyKey | 'xl';
+	body: DeliveryKey;
 	workflow: WorkflowKey;
 	variant?: string;
 	rounds: number;
@@ -54,7 +54,7 @@ export function cells(rounds: RoundResult[]): Cell[] {
 		const rps = list.map((round) => round.reqPerSec);
 		return {
 			label: first.label,
-			body: first.body as BodyKey,
+			body: first.body,
 			workflow: first.workflow,
 			variant: first.variant,
 			rounds: list.length,
@@ -134,19 +134,4 @@ export function ratios(all: Cell[], labels: string[], bodies: string[]): Ratio[]
 
 export function round2(value: number): number {
 	return Math.round(value * 100) / 100;
-}
-
-export const fmt = {
-	rps: (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(1)),
-	ms: (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1)),
-	ratio: (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(2)),
-	us: (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1)),
-	pct: (value: number | undefined, digits = 1) => (value === undefined || !Number.isFinite(value) ? '–' : `${(value * 100).toFixed(digits)}%`),
-	kb: (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`,
-};
-
-export function table(header: string[], rows: string[][]): string {
-	const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-	for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-	return lines.join('\n');
 }
