@@ -1,5 +1,6 @@
 // Unauthenticated /_sim/* endpoints for humans and the dev script (never recorded in `calls`).
 import type { ServerResponse } from 'node:http';
+import { ALL_EVENTS, EVENTS } from '../nodes/shared/catalogue';
 import { faultFromJson } from './faults';
 import { sendEmpty, sendJson, type ParsedBody } from './http';
 import type { ArgyleSimulator } from './simulator';
@@ -23,10 +24,13 @@ export type ControlHost = Pick<
 	| 'plantWebhook'
 	| 'removeWebhook'
 	| 'deliver'
-	| 'fireAccountEvent'
+	| 'fireEvent'
 	| 'injectFault'
 	| 'clearFaults'
 >;
+
+/** Every event the simulator can fire, with the name the Argyle Trigger shows for it. */
+const EVENT_LIST = ALL_EVENTS.map((event) => ({ event, name: EVENTS[event].displayName, when: EVENTS[event].when }));
 
 const asObject = (v: unknown): Record<string, unknown> =>
 	v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -74,6 +78,7 @@ export async function handleControl(
 		return host.removeWebhook(webhookId[1]) ? sendEmpty(res, 204) : sendJson(res, 404, { detail: 'Not found.' });
 	}
 	if (route === 'POST /_sim/events') return fireEvent(host, body, res);
+	if (route === 'GET /_sim/events') return sendJson(res, 200, { events: EVENT_LIST });
 	if (route === 'GET /_sim/faults') return sendJson(res, 200, { faults: host.faultList() });
 	if (route === 'POST /_sim/faults') {
 		try {
@@ -94,17 +99,13 @@ async function fireEvent(host: ControlHost, body: Record<string, unknown>, res: 
 	const event = str(body.event);
 	if (!event) return sendJson(res, 400, { event: ['This field is required.'] });
 	const only = str(body.only);
-	if (!event.startsWith('accounts.')) {
-		const results = await host.deliver(event, asObject(body.data), only ? { only } : undefined);
-		return sendJson(res, 200, { event, results });
-	}
-	let accountId = str(body.account);
+	const accountId = str(body.account);
 	if (accountId && !host.account(accountId)) return sendJson(res, 404, { detail: `Unknown account ${accountId}.` });
-	if (!accountId) accountId = host.addAccount().id;
-	const before = host.account(accountId)!;
+	const account = accountId ?? host.addAccount().id;
 	const extra: AccountEventExtra = {};
 	if (str(body.error_code)) extra.error_code = str(body.error_code);
 	if (str(body.error_message)) extra.error_message = str(body.error_message);
-	const results = await host.fireAccountEvent(event, accountId, extra);
-	return sendJson(res, 200, { event, account: accountId, user: before.user, results });
+	const user = host.account(account)!.user;
+	const results = await host.fireEvent(event, { account, extra, data: asObject(body.data), ...(only ? { only } : {}) });
+	return sendJson(res, 200, { event, account, user, results });
 }

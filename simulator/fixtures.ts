@@ -177,3 +177,26 @@ function emptyAvailability(): AccountAvailability {
 		user_uploads: null,
 	};
 }
+
+/** A verification as `GET /v2/verifications/{id}` returns it, in the state verifications.updated reports. */
+export function makeVerification(id: string, userId: string): Record<string, unknown> {
+	const now = isoNow();
+	return {
+		id,
+		user: userId,
+		created_at: isoNow(new Date(Date.now() - 2 * 86_400_000)),
+		updated_at: now,
+		channel: 'api',
+		status: { state: 'COMPLETED', code: 'completed', errors: [] },
+		report: {
+			id: newId(),
+			type: 'voie',
+			file_url: `https://api-sandbox.argyle.com/v2/reports/${id}/file`,
+			json_url: `https://api-sandbox.argyle.com/v2/reports/${id}/json`,
+		},
+		employments: [],
+		loan: { number: '1234', borrower_id: 'ABC789', application_id: '2121313', officer_email: 'john.doe@mortgage.com', division: 'retail' },
+		billing: { cost_center: '5' },
+		data_source: 'payroll',
+	};
+}

@@ -3,12 +3,15 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control';
-import { envelope, postJson, sign, SIGNATURE_HEADER, subscriptionMatch } from './delivery';
-import { supportsAccountResource } from './events';
-import { FaultBook, DEFAULT_FAULT_BODY, type FaultDescription } from './faults';
-import { DEFAULT_FAILED_CODE, errorMessageFor, isoNow, makeAccount, makeUser, newId } from './fixtures';
-import { checkBasicAuth, parseJsonBody, queryObject, readBody, sendJson, sendText, sendEmpty, type ParsedBody } from './http';
-import { dispatch, matchRoute, type ApiHost } from './router';
+import { applyAccountEvent } from './accountEvents';
+import { sign, subscriptionMatch } from './delivery';
+import { buildEventData, resourceFor, supportsResource } from './events';
+import { FaultBook, type FaultDescription } from './faults';
+import { isoNow, makeAccount, makeUser } from './fixtures';
+import { parseJsonBody, readBody, sendJson } from './http';
+import { Outbox } from './outbox';
+import { serveApi } from './requests';
+import type { ApiHost } from './router';
 import { Store } from './store';
 import type {
 	AccountEventExtra,
@@ -25,12 +28,9 @@ import type {
 	UserSeed,
 	WebhookSubscription,
 } from './types';
-import type { WebhookInput } from './validation';
 
 const ARGYLE_DEFAULT_PAGE_SIZE = 10;
 const ARGYLE_MAX_PAGE_SIZE = 200;
-const MAX_KEPT_CALLS = 50_000;
-const MAX_KEPT_DELIVERIES = 5_000;
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -41,14 +41,12 @@ export class ArgyleSimulator {
 	/** Every API call (not /_sim), oldest first. Cleared in place by clearCalls()/reset(). */
 	readonly calls: CallRecord[] = [];
 	/** Every delivery attempt, oldest first (last 5000 kept). Cleared in place by reset(). */
-	readonly deliveries: DeliveryResult[] = [];
+	readonly deliveries: DeliveryResult[];
 
 	private readonly store = new Store();
 	private readonly faults = new FaultBook();
-	private readonly pending = new Set<Promise<unknown>>();
+	private readonly outbox: Outbox;
 	private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
-	private readonly aborter = new AbortController();
-	private readonly deliveryTimeoutMs: number;
 	private readonly apiHost: ApiHost;
 	private defaultSize: number;
 	private maxSize: number;
@@ -65,7 +63,8 @@ export class ArgyleSimulator {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.apiKeyId = opts.apiKeyId ?? `sim_key_${randomBytes(6).toString('hex')}`;
 		this.apiKeySecret = opts.apiKeySecret ?? randomBytes(16).toString('hex');
-		this.deliveryTimeoutMs = opts.deliveryTimeoutMs ?? 10_000;
+		this.outbox = new Outbox(opts.deliveryTimeoutMs ?? 10_000, opts.log);
+		this.deliveries = this.outbox.deliveries;
 		this.defaultSize = opts.defaultPageSize ?? ARGYLE_DEFAULT_PAGE_SIZE;
 		this.maxSize = opts.maxPageSize ?? ARGYLE_MAX_PAGE_SIZE;
 		this.apiHost = this.makeApiHost();
@@ -94,7 +93,6 @@ export class ArgyleSimulator {
 	async stop(): Promise<void> {
 		if (this.stopped) return;
 		this.stopped = true;
-		this.aborter.abort();
 		for (const [timer, wake] of this.sleepers) {
 			clearTimeout(timer);
 			wake();
@@ -103,7 +101,7 @@ export class ArgyleSimulator {
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
 		this.server.closeAllConnections();
 		await closed;
-		await Promise.allSettled([...this.pending]);
+		await this.outbox.close();
 	}
 
 	/** Clears subscriptions, accounts, users, calls, deliveries and faults, and restores the page sizes. */
@@ -138,7 +136,7 @@ export class ArgyleSimulator {
 	plantWebhook(sub: PlantWebhookInput): WebhookSubscription {
 		this.planted += 1;
 		return clone(
-			this.createWebhook(sub.version ?? 'v2', {
+			this.store.addWebhook(sub.version ?? 'v2', {
 				name: sub.name ?? `planted-${this.planted}`,
 				url: sub.url,
 				events: [...sub.events],
@@ -202,14 +200,14 @@ export class ArgyleSimulator {
 
 	/**
 	 * POSTs `{"event","name","data"}` to every subscription (v2 and v1) whose events include `event`
-	 * (or "*", except items.*). Adds `data.resource` for accounts.* (not removed) when the subscription
-	 * lists the event explicitly with `config.include_resource: true` and `data.account` is a known account.
+	 * (or "*", except items.*). Adds `data.resource` (the account, or the verification) for the events
+	 * that take include_resource when the subscription lists the event explicitly with it.
 	 */
 	deliver(event: string, data: Record<string, unknown>, opts: DeliverOptions = {}): Promise<DeliveryResult[]> {
 		const subs = [...this.store.webhooks.v2.values(), ...this.store.webhooks.v1.values()].filter(
 			(s) => (!opts.only || s.id === opts.only) && subscriptionMatch(s, event, data).matches,
 		);
-		return this.track(Promise.all(subs.map((s) => this.deliverOne(s, event, data))));
+		return this.outbox.track(Promise.all(subs.map((s) => this.deliverOne(s, event, data))));
 	}
 
 	/**
@@ -226,28 +224,32 @@ export class ArgyleSimulator {
 	): Promise<DeliveryResult[]> {
 		const account = this.store.accounts.get(accountId);
 		if (!account) return Promise.reject(new Error(`ArgyleSimulator: unknown account ${accountId}`));
-		const data: Record<string, unknown> = { account: account.id, user: account.user };
-		const now = isoNow();
-		if (event === 'accounts.failed' || (event === 'accounts.updated' && (extra.error_code || extra.error_message))) {
-			const code = extra.error_code ?? (event === 'accounts.failed' ? DEFAULT_FAILED_CODE : account.connection.error_code ?? 'auth_required');
-			const message = extra.error_message ?? errorMessageFor(code);
-			account.connection = { status: 'error', error_code: code, error_message: message, updated_at: now };
-			account.updated_at = now;
-			if (event === 'accounts.failed') Object.assign(data, { error_code: code, error_message: message });
-		} else if (event === 'accounts.connected') {
-			account.connection = { status: 'connected', error_code: null, error_message: null, updated_at: now };
-			account.scanned_at = now;
-			if (account.ongoing_refresh.status === 'idle') account.ongoing_refresh = { status: 'enabled' };
-			account.updated_at = now;
-		} else if (event === 'accounts.removed') {
-			this.store.removeAccount(accountId);
-		}
+		const data = applyAccountEvent(this.store, account, event, extra);
 		return this.deliver(event, data, opts);
+	}
+
+	/**
+	 * Sends any event with a realistic `data` for a stored account (a new one when `account` is not
+	 * given), merged with `data`. accounts.* go through fireAccountEvent, which also changes the account.
+	 * An event the simulator has no builder for is sent with `data` as given.
+	 */
+	fireEvent(
+		event: string,
+		options: { account?: string; data?: Record<string, unknown>; extra?: AccountEventExtra } & DeliverOptions = {},
+	): Promise<DeliveryResult[]> {
+		const accountId = options.account ?? this.addAccount().id;
+		const account = this.store.accounts.get(accountId);
+		if (!account) return Promise.reject(new Error(`ArgyleSimulator: unknown account ${accountId}`));
+		const deliverOptions = options.only ? { only: options.only } : {};
+		if (event.startsWith('accounts.')) return this.fireAccountEvent(event, accountId, options.extra, deliverOptions);
+		const user = this.store.users.get(account.user)!;
+		const built = buildEventData(event, { account, user, accounts: this.store.accountsOf(user.id) });
+		return this.deliver(event, { ...built, ...options.data }, deliverOptions);
 	}
 
 	/** Resolves when every delivery started so far (including those sent after API responses) has settled. */
 	async idle(): Promise<void> {
-		while (this.pending.size) await Promise.allSettled([...this.pending]);
+		await this.outbox.idle();
 	}
 
 	// ---- faults ----
@@ -284,8 +286,8 @@ export class ArgyleSimulator {
 			store: this.store,
 			baseUrl: this.baseUrl,
 			pageSizes: () => ({ defaultSize: this.defaultSize, maxSize: this.maxSize }),
-			createWebhook: (version, input) => this.createWebhook(version, input),
-			afterResponse: (res, work) => this.afterResponse(res, work),
+			createWebhook: (version, input) => this.store.addWebhook(version, input),
+			afterResponse: (res, work) => this.outbox.afterResponse(res, work),
 			sendRemoved: (accounts) =>
 				Promise.all(accounts.map((a) => this.deliver('accounts.removed', { account: a.id, user: a.user }))),
 			sendAccountUpdated: (id) => {
@@ -295,89 +297,14 @@ export class ArgyleSimulator {
 		};
 	}
 
-	private createWebhook(version: ApiVersion, input: WebhookInput): WebhookSubscription {
-		const now = isoNow();
-		const sub: WebhookSubscription = {
-			id: newId(),
-			name: input.name,
-			events: input.events,
-			config: input.config,
-			secret: input.secret,
-			url: input.url,
-			created_at: now,
-			updated_at: now,
-			last_sent_at: null,
-		};
-		return this.store.webhooks[version].add(sub);
-	}
-
-	private async deliverOne(sub: WebhookSubscription, event: string, data: Record<string, unknown>): Promise<DeliveryResult> {
+	private deliverOne(sub: WebhookSubscription, event: string, data: Record<string, unknown>): Promise<DeliveryResult> {
 		const payload: Record<string, unknown> = { ...data };
 		const { explicit } = subscriptionMatch(sub, event, data);
-		if (
-			explicit &&
-			sub.config.include_resource === true &&
-			supportsAccountResource(event) &&
-			typeof data.account === 'string' &&
-			!('resource' in data)
-		) {
-			const account = this.store.accounts.get(data.account);
-			if (account) payload.resource = clone(account);
+		if (explicit && sub.config.include_resource === true && supportsResource(event) && !('resource' in data)) {
+			const resource = resourceFor(this.store, event, data);
+			if (resource) payload.resource = resource;
 		}
-		const body = envelope(event, sub.name, payload);
-		const signature = sub.secret ? sign(body, sub.secret) : null;
-		sub.last_sent_at = isoNow();
-		const at = Date.now();
-		const r = await postJson(
-			sub.url,
-			body,
-			signature ? { [SIGNATURE_HEADER]: signature } : {},
-			this.deliveryTimeoutMs,
-			this.aborter.signal,
-		);
-		const result: DeliveryResult = {
-			subscriptionId: sub.id,
-			url: sub.url,
-			event,
-			status: r.status,
-			responseBody: r.responseBody,
-			body,
-			signature,
-			...(r.error !== undefined ? { error: r.error } : {}),
-			at,
-		};
-		this.deliveries.push(result);
-		if (this.deliveries.length > MAX_KEPT_DELIVERIES) this.deliveries.splice(0, this.deliveries.length - MAX_KEPT_DELIVERIES);
-		this.opts.log?.(`deliver ${event} -> ${sub.url} ${r.status}${r.error ? ` (${r.error})` : ''}`);
-		return result;
-	}
-
-	private track<T>(p: Promise<T>): Promise<T> {
-		this.pending.add(p);
-		const forget = (): void => {
-			this.pending.delete(p);
-		};
-		p.then(forget, forget);
-		return p;
-	}
-
-	private afterResponse(res: ServerResponse, work: () => Promise<unknown>): void {
-		let started = false;
-		const run = (): void => {
-			if (started) return;
-			started = true;
-			// Keep it tracked for idle() even though nobody awaits it; never let it reject unhandled.
-			this.track(
-				Promise.resolve()
-					.then(work)
-					.catch((e: unknown) => this.opts.log?.(`after-response work failed: ${String(e)}`)),
-			);
-		};
-		if (res.writableFinished) setImmediate(run);
-		else {
-			res.once('finish', () => setImmediate(run));
-			res.once('close', () => setImmediate(run));
-		}
+		return this.outbox.send(sub, event, payload);
 	}
 
 	private sleep(ms: number): Promise<void> {
@@ -404,62 +331,18 @@ export class ArgyleSimulator {
 			return handleControl(this, method, url, parsed, res);
 		}
 
-		let auth = checkBasicAuth(req.headers.authorization, this.apiKeyId, this.apiKeySecret);
-		for (const key of this.extraKeys) {
-			if (auth.ok) break;
-			const extra = checkBasicAuth(req.headers.authorization, key.id, key.secret);
-			if (extra.ok) auth = extra;
-		}
-		const record: CallRecord = {
-			method,
-			path: url.pathname,
-			query: queryObject(url),
-			body: recordedBody(parsed),
-			authorized: auth.ok,
-			status: 0,
-			at: Date.now(),
-			faulted: false,
-		};
-		this.calls.push(record);
-		if (this.calls.length > MAX_KEPT_CALLS) this.calls.splice(0, this.calls.length - MAX_KEPT_CALLS);
-		// Record the status as soon as the head is written, so it is there before the client can see the answer.
-		const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
-		(res as unknown as { writeHead: (...a: unknown[]) => ServerResponse }).writeHead = (...a: unknown[]) => {
-			const out = writeHead(...a);
-			record.status = res.statusCode;
-			return out;
-		};
-		res.once('finish', () => {
-			record.status = res.statusCode;
-			this.opts.log?.(`${method} ${url.pathname}${url.search} -> ${res.statusCode}${record.faulted ? ' (fault)' : ''}`);
-		});
-
-		const fault = this.faults.take(method, url.pathname, url.pathname + url.search);
-		if (fault) {
-			record.faulted = true;
-			if (fault.delayMs) await this.sleep(fault.delayMs);
-			if (this.stopped) return;
-			if (fault.status !== undefined) return sendFault(res, fault);
-		}
-
-		const match = matchRoute(url.pathname);
-		if (!match) return sendJson(res, 404, { detail: 'Not found.' });
-		if (!auth.ok) return sendJson(res, 401, { detail: auth.detail }, { 'WWW-Authenticate': 'Basic realm="api"' });
-		dispatch(this.apiHost, match, { method, url, body: parsed }, res);
+		await serveApi(
+			{
+				calls: this.calls,
+				faults: this.faults,
+				api: this.apiHost,
+				keys: () => [{ id: this.apiKeyId, secret: this.apiKeySecret }, ...this.extraKeys],
+				sleep: (ms) => this.sleep(ms),
+				stopped: () => this.stopped,
+				log: this.opts.log,
+			},
+			{ method, url, authorization: req.headers.authorization, body: parsed },
+			res,
+		);
 	}
-}
-
-function recordedBody(parsed: ParsedBody): unknown {
-	if (parsed.raw.trim() === '') return null;
-	return parsed.ok ? parsed.value : parsed.raw;
-}
-
-function sendFault(res: ServerResponse, fault: FaultSpec): void {
-	const headers: Record<string, string> = {};
-	if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-	const status = fault.status!;
-	const body = fault.body === undefined ? DEFAULT_FAULT_BODY : fault.body;
-	if (status === 204 || status === 304 || body === null) return sendEmpty(res, status, headers);
-	if (typeof body === 'string') return sendText(res, status, body, headers);
-	sendJson(res, status, body, headers);
 }

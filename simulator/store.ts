@@ -1,6 +1,8 @@
 // In-memory state: webhook subscriptions (separate v1 and v2 stores), users and accounts.
 import type { Sequenced } from './pagination';
+import { isoNow, newId } from './fixtures';
 import type { ApiVersion, ArgyleAccount, ArgyleUser, WebhookSubscription } from './types';
+import type { WebhookInput } from './validation';
 
 export class Collection<T extends { id: string }> {
 	private seq = 0;
@@ -44,6 +46,22 @@ export class Store {
 	};
 	readonly accounts = new Collection<ArgyleAccount>();
 	readonly users = new Collection<ArgyleUser>();
+
+	addWebhook(version: ApiVersion, input: WebhookInput): WebhookSubscription {
+		const now = isoNow();
+		const { name, events, config, secret, url } = input;
+		return this.webhooks[version].add({
+			id: newId(),
+			name,
+			events,
+			config,
+			secret,
+			url,
+			created_at: now,
+			updated_at: now,
+			last_sent_at: null,
+		});
+	}
 
 	findWebhook(id: string): { version: ApiVersion; sub: WebhookSubscription } | undefined {
 		for (const version of ['v2', 'v1'] as const) {

@@ -8,11 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { handlerFor, type OperationOutput } from './operations';
-import { argyleProperties } from './resources';
+import { ARGYLE_SUBTITLE, argyleProperties, handlerFor } from './resources';
 
 /** Argyle's objects are plain JSON; their index signatures are just wider than IDataObject's. */
-const toJson = (output: OperationOutput) => output as unknown as IDataObject;
+const toJson = (output: object) => output as IDataObject;
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -34,7 +33,7 @@ export class Argyle implements INodeType {
 		icon: { light: 'file:../../icons/argyle.svg', dark: 'file:../../icons/argyle.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: ARGYLE_SUBTITLE,
 		description: 'Delete, get and list Argyle payroll accounts, users and webhook subscriptions',
 		defaults: { name: 'Argyle' },
 		usableAsTool: true,
@@ -57,10 +56,11 @@ export class Argyle implements INodeType {
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				const outputs = await run(this, itemIndex);
-				for (const output of outputs) {
-					returnData.push({ json: toJson(output), pairedItem: { item: itemIndex } });
-				}
+				const result = await run(this, itemIndex);
+				const outputs = Array.isArray(result)
+					? result.map((output) => ({ json: toJson(output), pairedItem: { item: itemIndex } }))
+					: result.items.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
+				returnData.push(...outputs);
 			} catch (error) {
 				if (this.continueOnFail()) {
 					returnData.push({ json: { error: errorMessage(error) }, pairedItem: { item: itemIndex } });

@@ -57,14 +57,31 @@ describe('simulator: /_sim control endpoints and the CLI helpers', () => {
 		expect(missing.status).toBe(400);
 	});
 
-	it('POST /_sim/events delivers non-account events with the given data', async () => {
+	it('POST /_sim/events delivers any event with realistic data for an account, the given data on top', async () => {
+		const account = harness.sim.addAccount();
 		harness.sim.plantWebhook({ url: harness.receiver.url, events: ['paystubs.added'] });
-		const res = await request<{ results: DeliveryResult[] }>(harness.url('/_sim/events'), {
+		const res = await request<{ results: DeliveryResult[]; account: string }>(harness.url('/_sim/events'), {
 			method: 'POST',
-			body: { event: 'paystubs.added', data: { account: 'a', user: 'u', available_count: 3 } },
+			body: { event: 'paystubs.added', account: account.id, data: { available_count: 3 } },
 		});
 		expect(res.json.results).toHaveLength(1);
-		expect(harness.receiver.received[0].json).toEqual({ event: 'paystubs.added', name: 'planted-1', data: { account: 'a', user: 'u', available_count: 3 } });
+		const delivered = harness.receiver.received[0].json as { event: string; name: string; data: Record<string, unknown> };
+		expect(delivered).toMatchObject({ event: 'paystubs.added', name: 'planted-1' });
+		expect(delivered.data).toMatchObject({ account: account.id, user: account.user, available_count: 3, added_count: 2 });
+		const unknownAccount = await request(harness.url('/_sim/events'), { method: 'POST', body: { event: 'gigs.added', account: 'nope' } });
+		expect(unknownAccount.status).toBe(404);
+	});
+
+	it('POST /_sim/events sends an event it has no builder for with the given data only', async () => {
+		harness.sim.plantWebhook({ url: harness.receiver.url, events: ['*'] });
+		await request(harness.url('/_sim/events'), { method: 'POST', body: { event: 'payouts.added', data: { payout: 'p-1' } } });
+		expect((harness.receiver.received[0].json as { data: unknown }).data).toEqual({ payout: 'p-1' });
+	});
+
+	it('GET /_sim/events lists every event it can fire, with the name the trigger shows', async () => {
+		const res = await request<{ events: Array<{ event: string; name: string }> }>(harness.url('/_sim/events'));
+		expect(res.json.events).toHaveLength(53);
+		expect(res.json.events).toContainEqual(expect.objectContaining({ event: 'paystubs.fully_synced', name: 'Paystubs: Fully Synced' }));
 	});
 
 	it('POST/DELETE /_sim/faults inject and clear faults (pathPattern, times "Infinity")', async () => {

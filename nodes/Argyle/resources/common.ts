@@ -1,13 +1,10 @@
 /**
- * Parameters that several resources share. Each resource spreads them and adds its own
- * displayOptions, so a parameter's name and wording are the same wherever it appears.
+ * Parameters and outputs several resources share, so a parameter's name and wording are the same
+ * wherever it appears. They carry no resource/operation displayOptions: index.ts adds those.
  */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** Shows a parameter only for these operations of one resource. */
-export function showFor(resource: string, operations: string[]): IDisplayOptions {
-	return { show: { resource: [resource], operation: operations } };
-}
+import { flag, id, optional } from '../../shared/fields';
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
@@ -24,7 +21,22 @@ export const limitProperty: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	default: 50,
 	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
 };
+
+/** The fields of a Get Many: Return All, Limit (while Return All is off), and the list's filters if any. */
+export function getManyFields(filters: INodeProperties[] = []): INodeProperties[] {
+	const fields = [returnAllProperty, limitProperty];
+	if (filters.length) {
+		fields.push({ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: filters });
+	}
+	return fields;
+}
+
+/** A required ID parameter, e.g. Account ID; IDs straight from trigger items fit. */
+export function idField(name: string, displayName: string, description: string, placeholder?: string): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', description, ...(placeholder ? { placeholder } : {}) };
+}
 
 /** Repeated webhook deliveries make a second delete of the same ID likely. */
 export const ignoreAlreadyDeletedOptions: INodeProperties = {
@@ -45,26 +57,9 @@ export const ignoreAlreadyDeletedOptions: INodeProperties = {
 	],
 };
 
-/**
- * The fields of a Get Many operation: Return All, Limit (while Return All is off) and, when the
- * list endpoint takes any, a Filters collection. Every resource's list reads the same way.
- */
-export function getManyFields(resource: string, filters: INodeProperties[] = []): INodeProperties[] {
-	const show = showFor(resource, ['getAll']);
-	const fields: INodeProperties[] = [
-		{ ...returnAllProperty, displayOptions: show },
-		{ ...limitProperty, displayOptions: { show: { ...show.show, returnAll: [false] } } },
-	];
-	if (filters.length) {
-		fields.push({
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: show,
-			options: filters,
-		});
-	}
-	return fields;
-}
+/** What a delete outputs. */
+export const DELETION_OUTPUT = {
+	id: id('The ID that was deleted'),
+	deleted: flag('Whether this call deleted it (false when it was already gone and Ignore Already Deleted is on)'),
+	alreadyDeleted: optional(flag('Present and true when Argyle had nothing with this ID')),
+} as const;

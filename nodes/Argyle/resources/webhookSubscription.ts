@@ -1,49 +1,51 @@
 /**
- * Parameters of the Webhook Subscription resource: list and delete v2 subscriptions, e.g. to
- * clean up ones left behind by other tools. The Argyle Trigger manages its own subscription.
+ * Webhook subscriptions: list and delete, e.g. to clean up ones left behind by other tools. The
+ * Argyle Trigger manages its own subscription.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import { WEBHOOK_SUBSCRIPTION } from '../../shared/objects/webhookSubscription';
+import type { WebhookSubscription } from '../../shared/types';
+import { deleteOne, getMany, idPath, requiredId } from '../requests';
+import { DELETION_OUTPUT, getManyFields, idField, ignoreAlreadyDeletedOptions } from './common';
+import type { ResourceDefinition } from './types';
 
-import { getManyFields, ignoreAlreadyDeletedOptions, showFor } from './common';
+/**
+ * Argyle returns each subscription's signing secret in clear. Execution data is stored
+ * unencrypted, so the node says only whether one is set.
+ */
+function withoutSecret({ secret, ...subscription }: WebhookSubscription): WebhookSubscription {
+	return { ...subscription, has_secret: typeof secret === 'string' && secret.length > 0 };
+}
 
-const show = (operations: string[]) => showFor('webhookSubscription', operations);
-
-export const webhookSubscriptionOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['webhookSubscription'] } },
-		options: [
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a webhook subscription',
-				description: 'Delete a webhook subscription so Argyle stops sending its deliveries',
+export const webhookSubscription: ResourceDefinition = {
+	resource: 'webhookSubscription',
+	name: 'Webhook Subscription',
+	plural: 'Webhook Subscriptions',
+	defaultOperation: 'getAll',
+	operations: {
+		delete: {
+			name: 'Delete',
+			action: 'Delete a webhook subscription',
+			description: 'Delete a webhook subscription so Argyle stops sending its deliveries',
+			fields: [
+				idField('webhookSubscriptionId', 'Webhook Subscription ID', 'The ID of the subscription, as listed by Get Many'),
+				ignoreAlreadyDeletedOptions,
+			],
+			output: DELETION_OUTPUT,
+			async run(ctx, itemIndex) {
+				const id = requiredId(ctx, 'webhookSubscriptionId', 'Webhook Subscription', itemIndex);
+				return [await deleteOne(ctx, itemIndex, idPath('webhooks', id), id, 'webhook subscription')];
 			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many webhook subscriptions',
-				description:
-					'List the webhook subscriptions of this API key (their signing secrets are left out)',
+		},
+		getAll: {
+			name: 'Get Many',
+			action: 'Get many webhook subscriptions',
+			description: 'List the webhook subscriptions of this API key (their signing secrets are left out)',
+			fields: getManyFields(),
+			output: WEBHOOK_SUBSCRIPTION,
+			async run(ctx, itemIndex) {
+				const subscriptions = await getMany<WebhookSubscription>(ctx, itemIndex, '/v2/webhooks', {}, 'list webhook subscriptions');
+				return subscriptions.map(withoutSecret);
 			},
-		],
-		default: 'getAll',
+		},
 	},
-];
-
-export const webhookSubscriptionFields: INodeProperties[] = [
-	{
-		displayName: 'Webhook Subscription ID',
-		name: 'webhookSubscriptionId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ID of the subscription, as listed by Get Many',
-		displayOptions: show(['delete']),
-	},
-	{ ...ignoreAlreadyDeletedOptions, displayOptions: show(['delete']) },
-	...getManyFields('webhookSubscription'),
-];
+};

@@ -8,6 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { Argyle } from '../../../nodes/Argyle/Argyle.node';
 import codex from '../../../nodes/Argyle/Argyle.node.json';
 import packageJson from '../../../package.json';
+import saved from '../../fixtures/argyle-node-0.1.0-parameters.json';
+import { savedParameters } from './saved-parameters';
 
 const description = new Argyle().description;
 const properties = description.properties;
@@ -39,8 +41,29 @@ describe('Argyle node description', () => {
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: 'argyleApi', required: true }],
 			icon: { light: 'file:../../icons/argyle.svg', dark: 'file:../../icons/argyle.dark.svg' },
-			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		});
+	});
+
+	it('says in its subtitle what it does, in words', () => {
+		const expression = String(description.subtitle).replace(/^=\{\{|\}\}$/g, '');
+		const subtitle = (resource: string, operation: string) =>
+			// eslint-disable-next-line @typescript-eslint/no-implied-eval
+			new Function('$parameter', `return (${expression});`)({ resource, operation }) as string;
+		expect(subtitle('account', 'delete')).toBe('Delete Account');
+		expect(subtitle('account', 'getAll')).toBe('Get Many Accounts');
+		expect(subtitle('user', 'get')).toBe('Get User');
+		expect(subtitle('webhookSubscription', 'getAll')).toBe('Get Many Webhook Subscriptions');
+		expect(subtitle('account', 'nothing')).toBe('');
+	});
+
+	it('keeps every parameter, default, option value and collection option that 0.1.0 saved workflows rely on', () => {
+		const current = savedParameters(description, 1);
+		for (const [pair, defaults] of Object.entries(saved.defaults)) {
+			expect([pair, current.defaults[pair]]).toEqual([pair, expect.objectContaining(defaults)]);
+		}
+		for (const [path, values] of Object.entries(saved.optionValues)) {
+			expect([path, current.optionValues[path]]).toEqual([path, expect.arrayContaining(values)]);
+		}
 	});
 
 	it('is registered in package.json and has a codex with its package-scoped id', () => {

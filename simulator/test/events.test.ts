@@ -1,0 +1,69 @@
+// Every event of the catalogue, fired through the simulator, is delivered with a realistic `data`
+// that the trigger's output schema fully describes, for a stored account and its user.
+import { ALL_EVENTS, EVENTS } from '../../nodes/shared/catalogue';
+import { toItem } from '../../nodes/ArgyleTrigger/delivery';
+import { schemaViolations } from '../../scripts/schema/conformance';
+import { triggerItemSchema } from '../../scripts/schema/outputSchemas';
+import { buildEventData } from '../events';
+import { useSimulator } from './fixture';
+
+const harness = useSimulator();
+const schema = triggerItemSchema();
+
+describe('simulator: deliveries of every event', () => {
+	it.each(ALL_EVENTS.filter((event) => !event.startsWith('items.')))('%s', async (event) => {
+		const account = harness.sim.addAccount();
+		harness.sim.plantWebhook({ url: harness.receiver.url, events: [event], config: { include_resource: true } });
+		const [result] = await harness.sim.fireEvent(event, { account: account.id });
+		expect(result.status).toBe(200);
+		const payload = JSON.parse(result.body) as { event: string; name: string; data: Record<string, unknown> };
+		expect(payload.event).toBe(event);
+		const fields = EVENTS[event].data;
+		for (const key of Object.keys(fields)) {
+			if (!fields[key].optional) expect(Object.keys(payload.data)).toContain(key);
+		}
+		if ('account' in fields) expect(payload.data.account).toBe(account.id);
+		if ('user' in fields) expect(payload.data.user).toBe(account.user);
+		expect(schemaViolations(toItem(payload), schema)).toEqual([]);
+	});
+
+	it.each(['items.updated', 'items.removed'])('%s goes only to subscriptions that name the Item', async (event) => {
+		const account = harness.sim.addAccount();
+		harness.sim.plantWebhook({ url: harness.receiver.url, events: [event], config: { items: [account.item] } });
+		harness.sim.plantWebhook({ url: `${harness.receiver.url}/other`, events: [event], config: { items: ['item_999999999'] } });
+		const results = await harness.sim.fireEvent(event, { account: account.id });
+		expect(results).toHaveLength(1);
+		const payload = JSON.parse(results[0].body) as { data: Record<string, unknown> };
+		expect(payload.data.item).toBe(account.item);
+		expect(schemaViolations(toItem({ event, name: 'n', ...payload }), schema)).toEqual([]);
+	});
+
+	it('adds the account for deposit switch events and the verification for Verification: Updated with include_resource', async () => {
+		const account = harness.sim.addAccount();
+		harness.sim.plantWebhook({
+			url: harness.receiver.url,
+			events: ['direct_deposit_switches.failed', 'verifications.updated'],
+			config: { include_resource: true },
+		});
+		const [failed] = await harness.sim.fireEvent('direct_deposit_switches.failed', { account: account.id });
+		expect((JSON.parse(failed.body) as { data: { resource: { id: string } } }).data.resource.id).toBe(account.id);
+		const [updated] = await harness.sim.fireEvent('verifications.updated', { account: account.id });
+		const data = (JSON.parse(updated.body) as { data: { verification: string; resource: { id: string; user: string } } }).data;
+		expect(data.resource).toMatchObject({ id: data.verification, user: account.user });
+	});
+
+	it('follows the real recorded shapes: days_synced is the span covered, users.fully_synced lists the accounts', () => {
+		const account = harness.sim.addAccount();
+		const second = harness.sim.addAccount({ user: account.user });
+		const user = harness.sim.user(account.user)!;
+		const ctx = { account, user, accounts: [account, second] };
+		expect(buildEventData('paystubs.partially_synced', ctx)).toMatchObject({ days_synced: 140 });
+		expect(buildEventData('gigs.partially_synced', ctx)).toMatchObject({ item_id: account.item });
+		expect(buildEventData('users.fully_synced', ctx)).toMatchObject({
+			user: user.id,
+			resource: { id: user.id, accounts_connected: [account.id, second.id] },
+		});
+		expect(buildEventData('constructor', ctx)).toBeUndefined();
+		expect(buildEventData('paystubs.constructor', ctx)).toBeUndefined();
+	});
+});
