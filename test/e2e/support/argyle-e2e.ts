@@ -9,7 +9,10 @@ import { N8nInstance, type ActivationMode, type Execution, type WorkflowData, ty
 import { ArgyleSimulator, type CallRecord, type WebhookSubscription } from '../../../simulator';
 
 export const TRIGGER_TYPE = 'n8n-nodes-argyle.argyleTrigger';
+/** The version the saved 0.1.x workflows have, which most scenarios keep using. */
 export const TRIGGER_VERSION = 2;
+/** What the editor gives a new Argyle Trigger. */
+export const TRIGGER_DEFAULT_VERSION = 3;
 export const TRIGGER_NAME = 'Argyle Trigger';
 export const CREDENTIAL_TYPE = 'argyleApi';
 export const SIGNATURE_HEADER = 'X-Argyle-Signature';
@@ -27,13 +30,18 @@ export interface TriggerOptions {
 	includeResource?: boolean;
 	subscriptionName?: string;
 	errorCodes?: string[];
+	depositSwitchErrorCodes?: string[];
 	disconnectedOnly?: boolean;
+	daysSynced?: number;
 }
 
 export interface TriggerParameters {
 	apiVersion?: 'v2' | 'v1';
 	events: string[];
+	itemIds?: string;
 	options?: TriggerOptions;
+	/** Default TRIGGER_VERSION. */
+	typeVersion?: number;
 }
 
 export interface Credential {
@@ -66,7 +74,7 @@ export function triggerWorkflowJson(name: string, credential: Credential, parame
 				id: nodeId,
 				name: TRIGGER_NAME,
 				type: TRIGGER_TYPE,
-				typeVersion: TRIGGER_VERSION,
+				typeVersion: parameters.typeVersion ?? TRIGGER_VERSION,
 				position: [0, 0],
 				webhookId,
 				parameters: triggerParameters(parameters),
@@ -82,6 +90,7 @@ export function triggerParameters(parameters: TriggerParameters): Record<string,
 	return {
 		apiVersion: parameters.apiVersion ?? 'v2',
 		events: [...parameters.events],
+		...(parameters.itemIds === undefined ? {} : { itemIds: parameters.itemIds }),
 		options: { ...parameters.options },
 	};
 }
