@@ -10,6 +10,7 @@ import path from 'node:path';
 import { N8nInstance, OWNER } from '../test/e2e/harness/n8n';
 import { isListening } from '../test/e2e/harness/ports';
 import { REPO_ROOT } from '../test/e2e/harness/install';
+import { eventsForVersion } from '../nodes/shared/catalogue';
 import { ArgyleSimulator } from '../simulator';
 import { simulatorCredentialData } from '../test/e2e/support/argyle-e2e';
 
@@ -63,11 +64,12 @@ async function main() {
 				id: 'c5f2a0b4-5e1a-4c41-9d0e-3b7f0b2d9a01',
 				name: 'Argyle Trigger',
 				type: 'n8n-nodes-argyle.argyleTrigger',
-				typeVersion: 2,
+				typeVersion: 3,
 				position: [0, 0],
 				webhookId: '6f1d8a52-1f4e-4c7b-a3c6-0c1f2e3d4b5a',
 				parameters: {
-					events: ['accounts.added', 'accounts.connected', 'accounts.failed', 'accounts.removed', 'accounts.updated'],
+					events: eventsForVersion('v2'),
+					itemIds: accounts.map((account) => account.item).join(', '),
 					options: { includeResource: true },
 				},
 			},
@@ -106,16 +108,20 @@ async function main() {
 			'n8n-nodes-argyle is running against the local Argyle simulator.',
 			'',
 			`  n8n editor:   ${n8n.baseUrl}   (log in as ${OWNER.email} / ${OWNER.password})`,
+			`  n8n log:      ${n8n.logFile}`,
 			`  n8n version:  ${n8n.version}; workflows: ${workflows.map((w) => `"${(w as never as { name: string }).name}"`).join(', ')} (active)`,
 			`  simulator:    ${sim}   (state: ${sim}/_sim/state)`,
 			`  accounts:     ${accounts.map((a) => a.id).join(', ')}`,
 			'',
-			'Fire events (each becomes an execution in n8n; see Executions in the editor):',
-			`  ${fire({ event: 'accounts.connected', account: accounts[0].id })}`,
+			'Fire any Argyle event (the demo workflow subscribes to every v2 event; see Executions in the editor):',
+			`  ${fire({ event: 'paystubs.fully_synced', account: accounts[0].id })}`,
+			`  ${fire({ event: 'direct_deposit_switches.failed', account: accounts[0].id })}`,
 			`  ${fire({ event: 'accounts.failed', account: accounts[1].id, error_code: 'unsupported_auth_type' })}`,
 			`  ${fire({ event: 'accounts.failed', error_code: 'invalid_mfa' })}   (seeds a new account)`,
+			`  every event name, with the name the trigger shows:  curl -s ${sim}/_sim/events`,
 			'',
-			'The second one makes the example workflow delete that account; the simulator then sends accounts.removed.',
+			'The third one makes the example workflow delete that account; the simulator then sends accounts.removed.',
+			`Any event works the same way: {"event": "<name>", "account": "<account id>", "data": {<fields to set>}}.`,
 			'Press Ctrl-C to stop.',
 			'',
 		].join('\n'),

@@ -1,0 +1,6 @@
+/** Every docs page generated from the code, by its path from the repository root. */
+import { triggerEventsPage } from './triggerEvents';
+
+export function generatedPages(): Record<string, string> {
+	return { 'docs/trigger-events.md': `${triggerEventsPage()}\n` };
+}
