@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -15,7 +14,7 @@ export class ArgyleApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/argyle.svg', dark: 'file:../icons/argyle.dark.svg' };
 
-	documentationUrl = 'https://docs.argyle.com/api-guide/overview';
+	documentationUrl = 'https://github.com/n8n-nodes-argyle/n8n-nodes-argyle/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -82,39 +81,5 @@ export class ArgyleApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: `={{ $credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.environment === "production" ? "${ARGYLE_BASE_URLS.production}" : "${ARGYLE_BASE_URLS.sandbox}" }}`,
-			url: '/v2/users',
-			qs: { limit: 1 },
-			method: 'GET',
-		},
-		// n8n shows only the HTTP status text for a failed test; these say what to fix instead.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Argyle rejected the API key (401: "Invalid username/password." or "Invalid environment."). Check the API key ID and secret, and that Environment matches the key: Sandbox keys only work with Sandbox, Production keys with Production.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Argyle accepted the API key but refused access (403). Check the key\'s permissions in Argyle Console.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Argyle API at this address (404 for /v2/users). With the Custom environment, set Base URL to the API root without /v2.',
-				},
-			},
-		],
-	};
+	// Tested by the nodes' argyleApiTest (nodes/shared/credentialTest.ts): the same messages on n8n 1.x and 2.x.
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { argyleApiTest } from '../shared/credentialTest';
 import { ARGYLE_SUBTITLE, argyleProperties, handlerFor } from './resources';
 
 /** Argyle's objects are plain JSON; their index signatures are just wider than IDataObject's. */
@@ -39,9 +40,11 @@ export class Argyle implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'argyleApi', required: true }],
+		credentials: [{ name: 'argyleApi', required: true, testedBy: 'argyleApiTest' }],
 		properties: argyleProperties,
 	};
+
+	methods = { credentialTest: { argyleApiTest } };
 
 	/**
 	 * One call per input item, so a list of accounts is deleted in one run. Every output item

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { argyleApiTest } from '../shared/credentialTest';
 import { decide, parseDelivery, toItem } from './delivery';
 import { TRIGGER_SUBTITLE, triggerProperties } from './description';
 import { verifiesWithDerivedSecret } from './deliverySecret';
@@ -43,7 +44,7 @@ export class ArgyleTrigger implements INodeType {
 		defaults: { name: 'Argyle Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'argyleApi', required: true }],
+		credentials: [{ name: 'argyleApi', required: true, testedBy: 'argyleApiTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -55,6 +56,8 @@ export class ArgyleTrigger implements INodeType {
 		],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { argyleApiTest } };
 
 	webhookMethods = {
 		default: {

@@ -1,7 +1,9 @@
 import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
 import { ArgyleApi } from '../../../credentials/ArgyleApi.credentials';
+import { Argyle } from '../../../nodes/Argyle/Argyle.node';
 import { ArgyleTrigger } from '../../../nodes/ArgyleTrigger/ArgyleTrigger.node';
+import { argyleApiTest } from '../../../nodes/shared/credentialTest';
 import { ALL_EVENTS, EVENTS } from '../../../nodes/shared/catalogue';
 import { CONNECTION_ERROR_CODES, DEPOSIT_SWITCH_ERROR_CODES } from '../../../nodes/shared/errorCodes';
 
@@ -43,7 +45,7 @@ describe('Argyle Trigger description', () => {
 		]);
 		for (const value of Object.values(description.webhooks![0])) expect(String(value)).not.toMatch(/^=/);
 		expect(description.inputs).toEqual([]);
-		expect(description.credentials).toEqual([{ name: 'argyleApi', required: true }]);
+		expect(description.credentials).toEqual([{ name: 'argyleApi', required: true, testedBy: 'argyleApiTest' }]);
 	});
 
 	it('offers every event of the catalogue in one list for both API versions, sorted by its "Family: Event" name', () => {
@@ -136,23 +138,12 @@ describe('Argyle API credential', () => {
 		expect(secret.typeOptions).toEqual({ password: true });
 	});
 
-	it('tests the keys with a cheap read against the chosen environment', () => {
-		const request = credential.test.request;
-		expect(request).toMatchObject({ url: '/v2/users', qs: { limit: 1 }, method: 'GET' });
-		// The same expression n8n evaluates, with $credentials bound.
-		const expression = String(request.baseURL).replace(/^=\{\{|\}\}$/g, '');
-		const evaluate = (credentials: object) =>
-			// eslint-disable-next-line @typescript-eslint/no-implied-eval
-			new Function('$credentials', `return (${expression});`)(credentials) as string;
-		expect(evaluate({ environment: 'sandbox' })).toBe('https://api-sandbox.argyle.com');
-		expect(evaluate({ environment: 'production' })).toBe('https://api.argyle.com');
-		expect(evaluate({ environment: 'custom', baseUrl: 'http://127.0.0.1:5699//' })).toBe('http://127.0.0.1:5699');
-	});
-
-	it('turns 401, 403 and 404 into messages that say what to fix', () => {
-		const rules = credential.test.rules!.map((rule) => [rule.properties.value, rule.properties.message]);
-		expect(rules.map(([code]) => code)).toEqual([401, 403, 404]);
-		expect(rules[0][1]).toContain('Environment matches the key');
-		expect(rules[2][1]).toContain('Base URL');
+	it('is tested by both nodes with the same function, not a declarative request n8n 1.x cannot word', () => {
+		expect(credential).not.toHaveProperty('test');
+		for (const node of [new ArgyleTrigger(), new Argyle()]) {
+			expect(node.description.credentials).toEqual([{ name: 'argyleApi', required: true, testedBy: 'argyleApiTest' }]);
+			expect(node.methods.credentialTest.argyleApiTest).toBe(argyleApiTest);
+		}
+		expect(credential.documentationUrl).toMatch(/\/docs\/credentials\.md$/);
 	});
 });
