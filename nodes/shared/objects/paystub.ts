@@ -102,7 +102,7 @@ export const PAYSTUB = {
 			amount_ytd: nullable(amount('Amount year to date')),
 		}),
 	),
-	gross_pay_list_totals: object('Gross pay totals by kind', {
+	gross_pay_list_totals: object('Gross pay totals by kind (base includes PTO; other: disability, benefits, tips, stock and other)', {
 		base: GROSS_PAY_TOTAL,
 		overtime: GROSS_PAY_TOTAL,
 		commission: GROSS_PAY_TOTAL,
