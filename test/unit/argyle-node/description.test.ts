@@ -13,21 +13,32 @@ import { savedParameters } from './saved-parameters';
 
 const description = new Argyle().description;
 
+/** Option name and plural of every data set, as the Resource list and the subtitle show them. */
+const NAMES: Record<string, [string, string]> = {
+	depositDestination: ['Deposit Destination', 'Deposit Destinations'],
+	employment: ['Employment', 'Employments'],
+	gig: ['Gig', 'Gigs'],
+	identity: ['Identity', 'Identities'],
+	item: ['Item', 'Items'],
+	payrollDocument: ['Payroll Document', 'Payroll Documents'],
+	paystub: ['Paystub', 'Paystubs'],
+	rating: ['Rating', 'Ratings'],
+	shift: ['Shift', 'Shifts'],
+	userForm: ['User Form', 'User Forms'],
+	userUpload: ['User Upload', 'User Uploads'],
+	vehicle: ['Vehicle', 'Vehicles'],
+	verification: ['Verification', 'Verifications'],
+};
+
 /** The data sets with Get and Get Many (Employment has Get Many only: Argyle has no Get by ID for it). */
-const DATA_SETS = [
-	'depositDestination',
-	'gig',
-	'identity',
-	'item',
-	'payrollDocument',
-	'paystub',
-	'rating',
-	'shift',
-	'userForm',
-	'userUpload',
-	'vehicle',
-	'verification',
-];
+const DATA_SETS = Object.keys(NAMES).filter((resource) => resource !== 'employment');
+
+const subtitleExpression = String(description.subtitle).replace(/^=\{\{|\}\}$/g, '');
+/** The subtitle n8n shows for a resource and operation. */
+const subtitle = (resource: string, operation: string) =>
+	// eslint-disable-next-line @typescript-eslint/no-implied-eval
+	new Function('$parameter', `return (${subtitleExpression});`)({ resource, operation }) as string;
+
 const properties = description.properties;
 
 /** The properties n8n shows for a resource/operation pair. */
@@ -61,10 +72,6 @@ describe('Argyle node description', () => {
 	});
 
 	it('says in its subtitle what it does, in words', () => {
-		const expression = String(description.subtitle).replace(/^=\{\{|\}\}$/g, '');
-		const subtitle = (resource: string, operation: string) =>
-			// eslint-disable-next-line @typescript-eslint/no-implied-eval
-			new Function('$parameter', `return (${expression});`)({ resource, operation }) as string;
 		expect(subtitle('account', 'delete')).toBe('Delete Account');
 		expect(subtitle('account', 'getAll')).toBe('Get Many Accounts');
 		expect(subtitle('user', 'get')).toBe('Get User');
@@ -173,22 +180,6 @@ describe('Argyle node description', () => {
 });
 
 describe('Argyle node description: the data sets', () => {
-	/** Option name and plural of every data set, as the Resource list and the subtitle show them. */
-	const NAMES: Record<string, [string, string]> = {
-		depositDestination: ['Deposit Destination', 'Deposit Destinations'],
-		employment: ['Employment', 'Employments'],
-		gig: ['Gig', 'Gigs'],
-		identity: ['Identity', 'Identities'],
-		item: ['Item', 'Items'],
-		payrollDocument: ['Payroll Document', 'Payroll Documents'],
-		paystub: ['Paystub', 'Paystubs'],
-		rating: ['Rating', 'Ratings'],
-		shift: ['Shift', 'Shifts'],
-		userForm: ['User Form', 'User Forms'],
-		userUpload: ['User Upload', 'User Uploads'],
-		vehicle: ['Vehicle', 'Vehicles'],
-		verification: ['Verification', 'Verifications'],
-	};
 	/** The filters of each Get Many, in the order shown (by display name). */
 	const FILTERS: Record<string, string[]> = {
 		depositDestination: ['account', 'user'],
@@ -207,10 +198,6 @@ describe('Argyle node description: the data sets', () => {
 	};
 	const filtersOf = (resource: string) =>
 		(visibleFor(resource, 'getAll').find((property) => property.name === 'filters')?.options ?? []) as INodeProperties[];
-	const expression = String(description.subtitle).replace(/^=\{\{|\}\}$/g, '');
-	const subtitle = (resource: string, operation: string) =>
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval
-		new Function('$parameter', `return (${expression});`)({ resource, operation }) as string;
 	const operationOption = (resource: string, operation: string) =>
 		(visibleFor(resource, '').find((property) => property.name === 'operation')?.options as INodePropertyOptions[]).find(
 			(option) => option.value === operation,
