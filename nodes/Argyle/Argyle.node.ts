@@ -35,7 +35,8 @@ export class Argyle implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: ARGYLE_SUBTITLE,
-		description: 'Delete, get and list Argyle payroll accounts, users and webhook subscriptions',
+		description:
+			'Get Argyle payroll data (paystubs, identities, documents, gigs, verifications, …) and manage accounts, users and webhook subscriptions',
 		defaults: { name: 'Argyle' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -6,6 +6,18 @@
 import type { DataFieldsOf, FamilyName, KnownEvent } from './catalogue';
 import type { ObjectOf } from './fields';
 import type { ACCOUNT } from './objects/account';
+import type { DEPOSIT_DESTINATION } from './objects/depositDestination';
+import type { EMPLOYMENT } from './objects/employment';
+import type { GIG } from './objects/gig';
+import type { IDENTITY } from './objects/identity';
+import type { ITEM_DETAILS, ITEM_LISTED } from './objects/item';
+import type { PAYROLL_DOCUMENT } from './objects/payrollDocument';
+import type { PAYSTUB } from './objects/paystub';
+import type { RATING } from './objects/rating';
+import type { SHIFT } from './objects/shift';
+import type { USER_FORM } from './objects/userForm';
+import type { USER_UPLOAD } from './objects/userUpload';
+import type { VEHICLE } from './objects/vehicle';
 import type { VERIFICATION } from './objects/verification';
 
 type Open<T> = T & { [key: string]: unknown };
@@ -16,6 +28,24 @@ export type Timestamp = string;
 export type ArgyleAccount = ObjectOf<typeof ACCOUNT>;
 
 export type ArgyleVerification = ObjectOf<typeof VERIFICATION>;
+
+/* The v2 data objects (`GET /v2/<collection>/{id}`, and each result of the list). */
+export type ArgyleIdentity = ObjectOf<typeof IDENTITY>;
+export type ArgylePaystub = ObjectOf<typeof PAYSTUB>;
+export type ArgylePayrollDocument = ObjectOf<typeof PAYROLL_DOCUMENT>;
+export type ArgyleDepositDestination = ObjectOf<typeof DEPOSIT_DESTINATION>;
+export type ArgyleShift = ObjectOf<typeof SHIFT>;
+export type ArgyleGig = ObjectOf<typeof GIG>;
+export type ArgyleVehicle = ObjectOf<typeof VEHICLE>;
+export type ArgyleRating = ObjectOf<typeof RATING>;
+/** Listed only: Argyle has no `GET /v2/employments/{id}`. */
+export type ArgyleEmployment = ObjectOf<typeof EMPLOYMENT>;
+/** An Item as `GET /v2/items` lists it (with matching_score). */
+export type ArgyleItemListed = ObjectOf<typeof ITEM_LISTED>;
+/** An Item as `GET /v2/items/{id}` returns it (with features). */
+export type ArgyleItem = ObjectOf<typeof ITEM_DETAILS>;
+export type ArgyleUserUpload = ObjectOf<typeof USER_UPLOAD>;
+export type ArgyleUserForm = ObjectOf<typeof USER_FORM>;
 
 export type ArgyleUser = Open<{
 	id: string;

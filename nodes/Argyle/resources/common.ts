@@ -1,10 +1,13 @@
 /**
- * Parameters and outputs several resources share, so a parameter's name and wording are the same
- * wherever it appears. They carry no resource/operation displayOptions: index.ts adds those.
+ * Parameters, outputs and operations several resources share, so a parameter's name and wording
+ * are the same wherever it appears. They carry no resource/operation displayOptions: index.ts adds those.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { flag, id, optional } from '../../shared/fields';
+import { flag, id, optional, type Fields } from '../../shared/fields';
+import { getMany, getOne, idPath, requiredId } from '../requests';
+import { filterQuery, type ListFilter } from './filters';
+import type { OperationDefinition } from './types';
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
@@ -63,3 +66,61 @@ export const DELETION_OUTPUT = {
 	deleted: flag('Whether this call deleted it (false when it was already gone and Ignore Already Deleted is on)'),
 	alreadyDeleted: optional(flag('Present and true when Argyle had nothing with this ID')),
 } as const;
+
+/** An Argyle data set the node reads: its REST collection and how it is named. */
+export interface DataSet {
+	/** The collection below /v2, hyphenated: e.g. payroll-documents (events say payroll_documents). */
+	readonly path: string;
+	/** As in "Payroll Document ID" and its errors. */
+	readonly label: string;
+	/** In words, for actions and errors: "payroll document", "payroll documents". */
+	readonly one: string;
+	readonly many: string;
+}
+
+const article = (word: string) => (/^[aeio]/i.test(word) ? 'an' : 'a');
+
+/** Get: one object by its ID, e.g. the ID an Argyle Trigger item names. */
+export function getOperation(
+	set: DataSet,
+	spec: {
+		/** e.g. payrollDocumentId (saved in workflows: never renamed). */
+		idParameter: string;
+		idDescription: string;
+		placeholder?: string;
+		description: string;
+		output: Fields;
+	},
+): OperationDefinition {
+	const { idParameter } = spec;
+	return {
+		name: 'Get',
+		action: `Get ${article(set.one)} ${set.one}`,
+		description: spec.description,
+		fields: [idField(idParameter, `${set.label} ID`, spec.idDescription, spec.placeholder)],
+		output: spec.output,
+		async run(ctx, itemIndex) {
+			const id = requiredId(ctx, idParameter, set.label, itemIndex);
+			return [await getOne<object>(ctx, idPath(set.path, id), `get ${set.one} ${id}`)];
+		},
+	};
+}
+
+/** Get Many: Return All or Limit, and the list's filters (shown sorted by name). */
+export function getManyOperation(
+	set: DataSet,
+	spec: { description: string; filters: readonly ListFilter[]; output: Fields },
+): OperationDefinition {
+	const filters = [...spec.filters].sort((a, b) => a.property.displayName.localeCompare(b.property.displayName));
+	return {
+		name: 'Get Many',
+		action: `Get many ${set.many}`,
+		description: spec.description,
+		fields: getManyFields(filters.map((filter) => filter.property)),
+		output: spec.output,
+		async run(ctx, itemIndex) {
+			const query = filterQuery(ctx, itemIndex, filters);
+			return await getMany<object>(ctx, itemIndex, `/v2/${set.path}`, query, `list ${set.many}`);
+		},
+	};
+}

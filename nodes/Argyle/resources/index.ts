@@ -7,12 +7,42 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties, INodeProperty
 import { NodeOperationError } from 'n8n-workflow';
 
 import { account } from './account';
+import { depositDestination } from './depositDestination';
+import { employment } from './employment';
+import { gig } from './gig';
+import { identity } from './identity';
+import { item } from './item';
+import { payrollDocument } from './payrollDocument';
+import { paystub } from './paystub';
+import { rating } from './rating';
+import { shift } from './shift';
 import type { OperationDefinition, OperationHandler, ResourceDefinition } from './types';
 import { user } from './user';
+import { userForm } from './userForm';
+import { userUpload } from './userUpload';
+import { vehicle } from './vehicle';
+import { verification } from './verification';
 import { webhookSubscription } from './webhookSubscription';
 
 /** In the order the Resource list shows them (n8n wants option lists sorted by name). */
-export const RESOURCES: readonly ResourceDefinition[] = [account, user, webhookSubscription];
+export const RESOURCES: readonly ResourceDefinition[] = [
+	account,
+	depositDestination,
+	employment,
+	gig,
+	identity,
+	item,
+	payrollDocument,
+	paystub,
+	rating,
+	shift,
+	user,
+	userForm,
+	userUpload,
+	vehicle,
+	verification,
+	webhookSubscription,
+];
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 

@@ -115,13 +115,13 @@ describe('messages that say what to fix', () => {
 
 	it('an unknown resource or operation is a configuration error', async () => {
 		const unknownOperation = await runArgyleExpectingError({ resource: 'account', operation: 'create' });
-		const unknownResource = await runArgyleExpectingError({ resource: 'paystub', operation: 'get' });
+		const unknownResource = await runArgyleExpectingError({ resource: 'invoice', operation: 'get' });
 		const inherited = await runArgyleExpectingError({ resource: 'account', operation: 'constructor' });
 
 		expect(unknownOperation.message).toBe(
 			'The operation "create" is not supported for the resource "account"',
 		);
-		expect(unknownResource.message).toBe('The operation "get" is not supported for the resource "paystub"');
+		expect(unknownResource.message).toBe('The operation "get" is not supported for the resource "invoice"');
 		expect(inherited.message).toBe(
 			'The operation "constructor" is not supported for the resource "account"',
 		);

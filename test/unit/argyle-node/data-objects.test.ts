@@ -1,0 +1,42 @@
+/**
+ * The output descriptors of the data sets against the objects the research recorded: every field
+ * of every recorded object is described, with its type and nullability.
+ */
+import { schemaViolations } from '../../../scripts/schema/conformance';
+import { operationSchema } from '../../../scripts/schema/outputSchemas';
+import { CASES, examples, WITH_GET, type ArgyleObject } from './data-cases';
+
+describe('output descriptors against the recorded objects', () => {
+	const variants: Array<[string, string, ArgyleObject]> = [
+		...WITH_GET.map(({ resource, example }) => [resource, 'get', example] as [string, string, ArgyleObject]),
+		...CASES.map(({ resource, example, listed }) => [resource, 'getAll', listed ?? example] as [string, string, ArgyleObject]),
+		['payrollDocument', 'get', examples.PAYOUT_STATEMENT],
+		['depositDestination', 'get', examples.CARD_DESTINATION],
+		['gig', 'get', examples.CANCELLED_GIG],
+		['userUpload', 'get', examples.PROCESSED_UPLOAD],
+		['verification', 'get', examples.BANKING_VERIFICATION],
+	];
+
+	/** A tax form's own boxes (rent_1, comp_7, …) differ per form type: only its parties are described. */
+	const isFormBox = (problem: string) => /^\$\.ocr_data\.form\.\w+: not in the schema$/.test(problem);
+
+	it.each(variants)('%s / %s describes every field of example %#', (resource, operation, example) => {
+		const problems = schemaViolations(example, operationSchema(resource, operation));
+		expect(problems.filter((problem) => !isFormBox(problem))).toEqual([]);
+	});
+
+	it("a W-2 or 1099's boxes pass through beside the described parties", () => {
+		expect(schemaViolations(examples.PAYROLL_DOCUMENT, operationSchema('payrollDocument', 'get'))).toEqual(
+			['account_no', 'rent_1', 'comp_7', 'state_inc'].map((box) => `$.ocr_data.form.${box}: not in the schema`),
+		);
+	});
+
+	it('Item: Get has features and no matching_score; Get Many the other way round', () => {
+		expect(Object.keys(operationSchema('item', 'get').properties!)).toContain('features');
+		expect(Object.keys(operationSchema('item', 'get').properties!)).not.toContain('matching_score');
+		expect(schemaViolations(examples.ITEM, operationSchema('item', 'getAll'))).toEqual([
+			'$.matching_score: missing',
+			'$.features: not in the schema',
+		]);
+	});
+});

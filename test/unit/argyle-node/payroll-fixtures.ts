@@ -1,0 +1,216 @@
+/**
+ * Payroll objects as the research recorded them (/work/research/argyle-objects.md §6: real sandbox
+ * responses where there are some, otherwise the OpenAPI examples), typed with the types the node's
+ * output descriptors give.
+ */
+import type {
+	ArgyleDepositDestination,
+	ArgyleEmployment,
+	ArgyleIdentity,
+	ArgylePayrollDocument,
+	ArgylePaystub,
+} from '../../../nodes/shared/types';
+
+export const IDENTITY: ArgyleIdentity = {
+	id: '8921e31b-df45-3fff-9d0c-1e769fb92082',
+	account: '019795df-8ff4-7e82-fff1-65a22e55ac0f',
+	address: { city: 'New York', line1: '759 Victoria Plaza', line2: null, state: 'NY', country: 'US', postal_code: '10014' },
+	first_name: 'Bob',
+	last_name: 'Jones',
+	full_name: 'Bob Jones',
+	birth_date: '1980-10-10',
+	email: 'test1@argyle.com',
+	phone_number: '+18009000010',
+	picture_url: 'https://api-sandbox.argyle.com/v2/payroll-documents/019795df-abc8-bfcb-77f1-7a89092493f7/file',
+	employment_status: 'active',
+	employment_type: 'full-time',
+	job_title: '1635 - Helpline Agent',
+	ssn: '522-09-1191',
+	marital_status: 'Married filing jointly',
+	gender: 'Male',
+	hire_date: '2022-06-22',
+	original_hire_date: '2022-06-22',
+	termination_date: null,
+	termination_reason: null,
+	employer: 'Comcast',
+	base_pay: { amount: '1829.19', period: 'weekly', currency: 'USD' },
+	pay_cycle: 'weekly',
+	platform_ids: { employee_id: 'KN7TZBXI4', position_id: 'GUGWLWIIW', platform_user_id: 'O0S0RWQGU38MPIXO' },
+	created_at: '2025-06-22T04:22:32.911Z',
+	updated_at: '2025-06-22T04:22:37.697Z',
+	metadata: {},
+	employment: '6406b2ab-11f0-36aa-a4f1-88db7ed44932',
+};
+
+export const PAYSTUB: ArgylePaystub = {
+	id: '51706a4e-7974-3589-8c91-27f614f79cdf',
+	account: '019795df-8ff4-7e82-fff1-65a22e55ac0f',
+	payroll_document: '019795df-bac8-0f2a-24aa-e50d1343b384',
+	deduction_list: [
+		{ amount: '36.58', name: '401K', tax_classification: 'pre_tax', amount_ytd: '512.16' },
+		{ amount: '12.00', name: 'Dental', tax_classification: null, amount_ytd: '144.00' },
+	],
+	filing_status: [{ type: 'federal', location: null, status: 'married filing separately' }],
+	tax_list: [
+		{ amount: '219.50', name: 'MEDICARE', type: 'fica', amount_ytd: '2634.02' },
+		{ amount: '146.34', name: 'Federal Income Tax', type: 'federal', amount_ytd: '1408.49' },
+	],
+	status: 'completed',
+	paystub_date: '2025-06-18T00:00:00Z',
+	paystub_period: { start_date: '2025-06-08T00:00:00Z', end_date: '2025-06-15T00:00:00Z' },
+	currency: 'USD',
+	gross_pay: '1829.19',
+	deductions: '36.58',
+	taxes: '585.34',
+	net_pay: '1207.27',
+	reimbursements: '0.00',
+	hours: '54.88',
+	fees: null,
+	net_pay_ytd: '38289.60',
+	gross_pay_ytd: '50677.84',
+	metadata: {},
+	employer: 'Comcast',
+	employer_address: { city: 'Seattle', state: 'WA', country: 'US', postal_code: '98109', line1: '202 Westlake Ave N', line2: null },
+	created_at: '2025-06-22T04:22:37.315Z',
+	updated_at: '2025-06-22T04:22:37.315Z',
+	destinations: [
+		{
+			reference: 'CHECKING *********2201',
+			amount: '1290.10',
+			method: 'direct deposit',
+			ach_deposit_account: { bank_name: 'NW Regional', routing_number: null, account_number: '*********2201' },
+			card: null,
+		},
+	],
+	hours_ytd: '1053.27',
+	deductions_ytd: '2323.05',
+	taxes_ytd: '10115.40',
+	gross_pay_list: [
+		{
+			name: 'Regular',
+			type: 'base',
+			start_date: '2025-06-08',
+			end_date: '2025-06-15',
+			rate: '33.3321',
+			hours: '54.8778',
+			amount: '1829.19',
+			hours_ytd: '1025.4500',
+			amount_ytd: '45729.75',
+		},
+		{
+			name: 'Bonus',
+			type: 'bonus',
+			start_date: null,
+			end_date: null,
+			rate: null,
+			hours: null,
+			amount: null,
+			hours_ytd: null,
+			amount_ytd: '912.03',
+		},
+	],
+	gross_pay_list_totals: {
+		base: { amount: '1829.19', amount_ytd: '45729.75', hours: '54.8778', hours_ytd: '1025.4500', rate_implied: '33.3300', rate_implied_ytd: '44.5900' },
+		overtime: { amount: null, amount_ytd: '2353.84', hours: null, hours_ytd: '27.8200', rate_implied: null, rate_implied_ytd: '84.6100' },
+		commission: { amount: null, amount_ytd: '1682.22', hours: null, hours_ytd: null, rate_implied: null, rate_implied_ytd: null },
+		bonus: { amount: null, amount_ytd: '912.03', hours: null, hours_ytd: null, rate_implied: null, rate_implied_ytd: null },
+		other: null,
+	},
+	employment: '6406b2ab-11f0-36aa-a4f1-88db7ed44932',
+};
+
+export const PAYROLL_DOCUMENT: ArgylePayrollDocument = {
+	id: '0176dc14-bb37-402a-7be1-f5261759fae7',
+	account: '0187c66e-e7e5-811c-b006-2232f00f426a',
+	document_number: 'ced46eb3-7586-3cd7-2418-8eb9482bc3ec',
+	available_date: '2021-03-14T17:46:25Z',
+	expiration_date: null,
+	employer: 'GigAndGo',
+	employment: '42d6531c-520a-26b9-35c3-b7137a6d205a',
+	document_type: '1099',
+	document_type_description: '1099 Form 2020',
+	file_url: 'https://api-sandbox.argyle.com/v2/payroll-documents/0176dc14-bb37-402a-7be1-f5261759fae7/file',
+	created_at: '2023-03-13T17:46:28.240Z',
+	updated_at: '2023-03-13T17:46:28.240Z',
+	ocr_data: {
+		form_type: '1099-MISC',
+		omb_no: '1545-0115',
+		year: '2020',
+		form: {
+			recipient: {
+				name: 'BOB JONES',
+				address: { city: null, country: null, line1: '759 VICTORIA PLAZA', line2: null, postal_code: '10014', state: 'NY' },
+			},
+			recipient_tin: '111-11-1112',
+			payer: {
+				name: 'WAREHOUSE SERVICES INC',
+				address: { city: 'SEATTLE', country: null, line1: '202 WESTLAKE AVE N (55', line2: null, postal_code: '98109', state: 'WA' },
+			},
+			payer_tin: '11-1111112',
+			account_no: '000110CHIC/NHO',
+			rent_1: null,
+			comp_7: null,
+			state_inc: null,
+		},
+		warnings: [
+			{ field_name: 'rent_1', message: 'rent_1 value empty/bad format', severity: 0 },
+			{ field_name: 'comp_7', message: 'comp_7 not found', severity: 0 },
+		],
+		confidence: 'EXACT_MATCH',
+		ocr_page_count: 1,
+	},
+	metadata: null,
+};
+
+/** A payout statement: no OCR, so `ocr_data` is `{}`. */
+export const PAYOUT_STATEMENT: ArgylePayrollDocument = {
+	...PAYROLL_DOCUMENT,
+	id: '0176dc14-bb37-402a-7be1-000000000002',
+	document_type: 'payout-statement',
+	document_type_description: null,
+	document_number: null,
+	ocr_data: {},
+	metadata: {},
+};
+
+export const ACH_DESTINATION: ArgyleDepositDestination = {
+	id: '0185e091-cbe2-775c-bc32-7bc943cb4264',
+	account: '0187e091-b47d-3cc6-a273-2b5e3cab83af',
+	employer: 'Bullseye',
+	destination_type: 'ach_deposit_account',
+	status: 'inactive',
+	allocation_type: 'amount',
+	currency: 'USD',
+	allocation_value: 'remainder',
+	method: 'Direct deposit',
+	ach_deposit_account: { account_number: '757127245584', bank_name: 'SW Bank', routing_number: '016012008', account_type: 'checking' },
+	created_at: '2023-03-14T14:41:37.989Z',
+	updated_at: '2023-03-14T14:41:37.989Z',
+	metadata: {},
+};
+
+export const CARD_DESTINATION: ArgyleDepositDestination = {
+	id: '0185da22-3322-eeaf-57b2-a6527214e456',
+	account: '0185a8b8-60eb-80ca-7482-5f24504573f7',
+	employer: 'Half Bads',
+	destination_type: 'card',
+	status: 'active',
+	allocation_type: null,
+	currency: null,
+	allocation_value: null,
+	method: 'Instant payout',
+	card: { card_number: '****5678', card_name: 'Visa', is_platform_card: false },
+	created_at: '2023-03-13T19:53:49.090Z',
+	updated_at: '2023-03-13T19:53:49.091Z',
+	metadata: {},
+};
+
+export const EMPLOYMENT: ArgyleEmployment = {
+	id: '31188b69-703a-3d6e-b6f6-24073ca84263',
+	employer: 'Lyft Driver',
+	employment_status: 'active',
+	origin: 'retrieved',
+	user: '0195441c-5a5f-7d86-3be1-fa5797a441a6',
+	account: '01954449-1753-b8b9-8cd9-77b4be11db19',
+	created_at: '2025-02-26T22:03:33.246Z',
+};
