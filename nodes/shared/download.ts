@@ -89,18 +89,15 @@ async function getWithoutCredential(ctx: IExecuteFunctions, url: string): Promis
 	}
 }
 
-const header = (headers: Record<string, unknown>, name: string): string | undefined => {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	const first = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' && first.trim() ? first.trim() : undefined;
+/** A response header; Node (and so n8n) gives their names in lower case. */
+const header = (headers: Record<string, unknown>, name: 'content-type' | 'location'): string | undefined => {
+	const value = headers[name];
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 };
 
-function asBuffer(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (typeof body === 'string') return Buffer.from(body);
-	return Buffer.from(body === undefined || body === null ? '' : JSON.stringify(body));
-}
+/** With `encoding: 'arraybuffer'` the body is a Buffer; anything else is kept as its text. */
+const asBuffer = (body: unknown): Buffer =>
+	Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 
 /** An error body (bytes here) as Argyle's JSON or text, so the error can quote it. */
 function readable(outcome: Outcome): Outcome {
@@ -117,7 +114,7 @@ function readable(outcome: Outcome): Outcome {
  * `file_url` as an absolute http(s) URL. Argyle sends absolute URLs; its spec examples leave out
  * the scheme ("api.argyle.com/v2/..."), and a path is taken as below the Base URL.
  */
-export function absoluteFileUrl(ctx: IExecuteFunctions, fileUrl: string, baseUrl: string, what: string): string {
+function absoluteFileUrl(ctx: IExecuteFunctions, fileUrl: string, baseUrl: string, action: string): string {
 	const text = fileUrl.trim();
 	const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : text.startsWith('/') ? `${baseUrl}${text}` : `https://${text}`;
 	let url: URL | undefined;
@@ -127,7 +124,7 @@ export function absoluteFileUrl(ctx: IExecuteFunctions, fileUrl: string, baseUrl
 		url = undefined;
 	}
 	if (!url || !/^https?:$/.test(url.protocol)) {
-		throw new NodeOperationError(ctx.getNode(), `Argyle gave no usable download URL for ${what}`, {
+		throw new NodeOperationError(ctx.getNode(), `Argyle gave no usable URL to ${action}`, {
 			description: `The URL "${text.slice(0, 200)}" is not an http(s) address.`,
 		});
 	}
@@ -196,7 +193,7 @@ export async function downloadArgyleFile(
 ): Promise<DownloadedFile> {
 	const baseUrl = await resolveBaseUrl(ctx);
 	const argyleOrigin = new URL(baseUrl).origin;
-	let url = absoluteFileUrl(ctx, fileUrl, baseUrl, action.replace(/^download /, ''));
+	let url = absoluteFileUrl(ctx, fileUrl, baseUrl, action);
 	const visited = new Set<string>();
 	for (let redirects = 0; ; redirects++) {
 		visited.add(url);

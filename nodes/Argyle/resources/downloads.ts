@@ -103,17 +103,16 @@ export async function fileItem(
 	return { json, binary: { [property]: binary } };
 }
 
-/** The fields of a payroll document or user upload this file needs. */
+/** The fields of a payroll document or user upload a download uses. */
 interface ArgyleFileObject {
-	id: string;
 	account?: string | null;
 	document_type?: string | null;
 	file_url?: string | null;
 	file_name?: string | null;
 }
 
-const factsOf = (object: ArgyleFileObject): FileFacts => ({
-	id: object.id,
+const factsOf = (id: string, object: ArgyleFileObject): FileFacts => ({
+	id,
 	account: object.account ?? null,
 	document_type: object.document_type ?? null,
 });
@@ -134,8 +133,8 @@ export const payrollDocumentDownload: OperationDefinition = {
 		const item = await fileItem(ctx, itemIndex, {
 			fileUrl: fileUrlOf(ctx, document.file_url, `payroll document ${id}`, itemIndex),
 			action: `download payroll document ${id}`,
-			facts: factsOf({ ...document, id: document.id ?? id }),
-			fileName: (mimeType) => `${document.document_type || 'payroll-document'}-${document.id ?? id}.${extensionFor(mimeType)}`,
+			facts: factsOf(id, document),
+			fileName: (mimeType) => `${document.document_type || 'payroll-document'}-${id}.${extensionFor(mimeType)}`,
 		});
 		return { items: [item] };
 	},
@@ -157,8 +156,8 @@ export const userUploadDownload: OperationDefinition = {
 		const item = await fileItem(ctx, itemIndex, {
 			fileUrl: fileUrlOf(ctx, upload.file_url, `user upload ${id}`, itemIndex),
 			action: `download user upload ${id}`,
-			facts: factsOf({ ...upload, id: upload.id ?? id }),
-			fileName: (mimeType) => upload.file_name || `user-upload-${upload.id ?? id}.${extensionFor(mimeType)}`,
+			facts: factsOf(id, upload),
+			fileName: (mimeType) => upload.file_name || `user-upload-${id}.${extensionFor(mimeType)}`,
 		});
 		return { items: [item] };
 	},

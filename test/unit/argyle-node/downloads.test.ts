@@ -8,8 +8,11 @@
 import nock from 'nock';
 import { sleep } from 'n8n-workflow';
 
+import { extensionFor, safeFileName } from '../../../nodes/Argyle/resources/downloads';
 import { MAX_REDIRECTS } from '../../../nodes/shared/download';
+import { DOWNLOADED_FILE } from '../../../nodes/shared/objects/file';
 import { executeContext, TEST_CREDENTIALS } from '../helpers/context';
+import { expectSchemaFits } from './conforms';
 import { API_BASE, BASIC_AUTH, runArgyle, runArgyleExpectingError, useNock } from './harness';
 
 jest.mock('../../../nodes/Argyle/resources', () => {
@@ -83,6 +86,7 @@ describe('Payroll Document: Download File', () => {
 		const binary = output[0].binary!.data;
 		expect(Buffer.from(binary.data, 'base64')).toEqual(PDF);
 		expect(binary).toMatchObject({ fileName: `W-2-${DOC_ID}.pdf`, mimeType: 'application/pdf', fileExtension: 'pdf' });
+		expectSchemaFits(output, DOWNLOADED_FILE);
 	});
 
 	it('puts the file in the chosen binary field and names it after the MIME type the file answer gives', async () => {
@@ -233,7 +237,7 @@ describe('Payroll Document: Download File', () => {
 		});
 
 		expect(noId.message).toBe('No Payroll Document ID given for item 0');
-		expect(ftp.message).toBe(`Argyle gave no usable download URL for payroll document ${DOC_ID}`);
+		expect(ftp.message).toBe(`Argyle gave no usable URL to download payroll document ${DOC_ID}`);
 		expect(noField.message).toBe('No binary field name given');
 	});
 });
@@ -271,6 +275,7 @@ describe('User Upload: Download File', () => {
 		]);
 		expect(output[0].json).toMatchObject({ id: UPLOAD_ID, account: 'acc-9', document_type: 'paystubs', mimeType: 'application/pdf' });
 		expect(output[2].binary!.data).toMatchObject({ mimeType: 'image/png', fileName: 'scans-front side.png' });
+		expectSchemaFits([output[0], output[2]], DOWNLOADED_FILE);
 	});
 
 	it('without a file name, names the file after the upload and the MIME type', async () => {
@@ -298,5 +303,71 @@ describe('why downloads follow redirects by hand', () => {
 		await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'argyleApi', { method: 'GET', url: `${API_BASE}${FILE_PATH}` });
 
 		expect(storageAuthorization).toBe(BASIC_AUTH);
+	});
+});
+
+describe('download edge cases', () => {
+	it('a storage host that cannot be reached is retried, then named in the error (without the key)', async () => {
+		argyle().get(`/v2/payroll-documents/${DOC_ID}`).reply(200, payrollDocument());
+		argyle().get(FILE_PATH).reply(302, '', { Location: 'http://127.0.0.1:1/file' });
+		nock.enableNetConnect('127.0.0.1');
+
+		const error = await runArgyleExpectingError({ resource: 'payrollDocument', operation: 'downloadFile', payrollDocumentId: DOC_ID }).finally(
+			() => nock.disableNetConnect(),
+		);
+
+		expect(jest.mocked(sleep)).toHaveBeenCalledTimes(4);
+		expect(error.message).toBe(`Could not reach http://127.0.0.1:1 to download payroll document ${DOC_ID}: the connection was refused`);
+		expect(error.description).toContain(`only ever sent to ${API_BASE}`);
+	});
+
+	it('the file endpoint failing at the network level reads like any unreachable Argyle', async () => {
+		argyle().get(`/v2/payroll-documents/${DOC_ID}`).reply(200, payrollDocument());
+		argyle().get(FILE_PATH).times(5).replyWithError('socket hang up');
+
+		const error = await runArgyleExpectingError({ resource: 'payrollDocument', operation: 'downloadFile', payrollDocumentId: DOC_ID });
+
+		expect(error.message).toMatch(new RegExp(`^Could not reach Argyle at ${API_BASE} to download payroll document ${DOC_ID}: .* after 5 attempts$`));
+	});
+
+	it('a file_url that is a path is taken as below the Base URL, with the credential', async () => {
+		argyle().get(`/v2/payroll-documents/${DOC_ID}`).reply(200, payrollDocument({ file_url: FILE_PATH }));
+		argyle().get(FILE_PATH).reply(200, PDF, { 'Content-Type': 'application/pdf' });
+
+		const { output } = await download();
+
+		expect(output[0].json.fileSize).toBe(PDF.length);
+	});
+
+	it('a redirect to a non-http address is refused', async () => {
+		argyle().get(`/v2/payroll-documents/${DOC_ID}`).reply(200, payrollDocument());
+		argyle().get(FILE_PATH).reply(302, '', { Location: 'file:///etc/passwd' });
+
+		const error = await runArgyleExpectingError({ resource: 'payrollDocument', operation: 'downloadFile', payrollDocumentId: DOC_ID });
+
+		expect(error.message).toBe(`The download redirected (HTTP 302) to no usable address while trying to download payroll document ${DOC_ID}`);
+		expect(error.description).toContain('file:///etc/passwd');
+	});
+});
+
+describe('file names', () => {
+	it.each([
+		['application/pdf', 'pdf'],
+		['image/jpeg', 'jpg'],
+		['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+		['image/avif', 'avif'],
+		['application/x-something-long', 'bin'],
+		[undefined, 'bin'],
+	])('the extension for %s is %s', (mimeType, extension) => {
+		expect(extensionFor(mimeType)).toBe(extension);
+	});
+
+	it.each([
+		['W-2/2023.pdf', 'W-2-2023.pdf'],
+		['a\\b\u0000c.pdf', 'a-bc.pdf'],
+		['..', 'file'],
+		['  ', 'file'],
+	])('%j is saved as %j', (name, safe) => {
+		expect(safeFileName(name)).toBe(safe);
 	});
 });
