@@ -78,7 +78,7 @@ describe('Argyle node description', () => {
 			'user',
 			'webhookSubscription',
 		]);
-		expect(operationsOf('account')).toEqual(['delete', 'get', 'getAll']);
+		expect(operationsOf('account')).toEqual(['delete', 'disableOngoingRefresh', 'get', 'getAll', 'periodicScan']);
 		expect(operationsOf('user')).toEqual(['delete', 'get', 'getAll']);
 		expect(operationsOf('webhookSubscription')).toEqual(['delete', 'getAll']);
 	});
