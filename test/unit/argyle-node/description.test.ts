@@ -76,10 +76,12 @@ describe('Argyle node description', () => {
 		expect(((resource?.options ?? []) as INodePropertyOptions[]).map((option) => option.value)).toEqual([
 			'account',
 			'user',
+			'userToken',
 			'webhookSubscription',
 		]);
 		expect(operationsOf('account')).toEqual(['delete', 'disableOngoingRefresh', 'get', 'getAll', 'periodicScan']);
-		expect(operationsOf('user')).toEqual(['delete', 'get', 'getAll']);
+		expect(operationsOf('user')).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
+		expect(operationsOf('userToken')).toEqual(['create']);
 		expect(operationsOf('webhookSubscription')).toEqual(['delete', 'getAll']);
 	});
 
