@@ -7,13 +7,14 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties, INodeProperty
 import { NodeOperationError } from 'n8n-workflow';
 
 import { account } from './account';
+import { report } from './report';
 import type { OperationDefinition, OperationHandler, ResourceDefinition } from './types';
 import { user } from './user';
 import { userToken } from './userToken';
 import { webhookSubscription } from './webhookSubscription';
 
 /** In the order the Resource list shows them (n8n wants option lists sorted by name). */
-export const RESOURCES: readonly ResourceDefinition[] = [account, user, userToken, webhookSubscription];
+export const RESOURCES: readonly ResourceDefinition[] = [account, report, user, userToken, webhookSubscription];
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 

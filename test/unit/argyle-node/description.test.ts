@@ -75,11 +75,13 @@ describe('Argyle node description', () => {
 		const resource = properties.find((property) => property.name === 'resource');
 		expect(((resource?.options ?? []) as INodePropertyOptions[]).map((option) => option.value)).toEqual([
 			'account',
+			'report',
 			'user',
 			'userToken',
 			'webhookSubscription',
 		]);
 		expect(operationsOf('account')).toEqual(['delete', 'disableOngoingRefresh', 'get', 'getAll', 'periodicScan']);
+		expect(operationsOf('report')).toEqual(['delete', 'download', 'generate', 'get', 'getAll']);
 		expect(operationsOf('user')).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
 		expect(operationsOf('userToken')).toEqual(['create']);
 		expect(operationsOf('webhookSubscription')).toEqual(['delete', 'getAll']);
