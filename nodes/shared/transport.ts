@@ -11,12 +11,14 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { ARGYLE_BASE_URLS, baseUrlFor, type ArgyleCredentials } from './environment';
+import { baseUrlFor, type ArgyleCredentials } from './environment';
+import { ArgyleNetworkError, argyleError, networkFailure } from './errors';
 import type { ListPage } from './types';
+
+export { ArgyleNetworkError, argyleError, argyleErrorDetail, networkFailure } from './errors';
 
 export const CREDENTIAL_TYPE = 'argyleApi';
 
@@ -70,14 +72,11 @@ export interface RequestOptions {
 	 * request had succeeded: a create that failed with 5xx may have been stored anyway.
 	 */
 	beforeRetry?: (failure: ArgyleResponse | ArgyleNetworkError) => Promise<ArgyleResponse | undefined>;
-}
-
-/** A failure before any HTTP status: refused connection, DNS, TLS, timeout. */
-export class ArgyleNetworkError {
-	constructor(
-		readonly code: string,
-		readonly message: string,
-	) {}
+	/**
+	 * For calls that create something (a user, a report): a 5xx or a network failure may have been
+	 * processed, so only 429 (refused, nothing done) is retried.
+	 */
+	onlyRetryRateLimits?: boolean;
 }
 
 export function isSuccess(statusCode: number): boolean {
@@ -120,18 +119,6 @@ export async function resolveBaseUrl(ctx: ArgyleContext): Promise<string> {
 	return baseUrl;
 }
 
-/** The system error code (ECONNREFUSED, ENOTFOUND, …) wherever n8n's error wrapping put it. */
-function networkCode(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const { code, httpCode } = current as { code?: unknown; httpCode?: unknown };
-		if (typeof code === 'string' && code) return code;
-		if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode)) return httpCode;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return 'NETWORK_ERROR';
-}
-
 /** One HTTP call. HTTP errors come back as a response, network failures as ArgyleNetworkError. */
 async function send<T>(
 	ctx: ArgyleContext,
@@ -157,26 +144,47 @@ async function send<T>(
 		)) as { statusCode: number; headers?: Record<string, unknown>; body: T };
 		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	} catch (error) {
-		// The original error carries the request config (with the Basic auth password): keep only its code.
-		const code = networkCode(error);
-		return new ArgyleNetworkError(code, describeNetworkCode(code));
+		return networkFailure(error);
 	}
 }
 
-function describeNetworkCode(code: string): string {
-	switch (code) {
-		case 'ECONNREFUSED':
-			return 'the connection was refused';
-		case 'ENOTFOUND':
-		case 'EAI_AGAIN':
-			return 'the host name could not be resolved';
-		case 'ETIMEDOUT':
-		case 'ECONNABORTED':
-			return 'the connection timed out';
-		case 'ECONNRESET':
-			return 'the connection was closed unexpectedly';
-		default:
-			return 'the request could not be sent';
+export type Outcome<T = unknown> = ArgyleResponse<T> | ArgyleNetworkError;
+
+/** How a call ended: a response to use, or the last failure and how many attempts were made. */
+export type RetryResult<T> =
+	| { ok: true; response: ArgyleResponse<T> }
+	| { ok: false; failure: Outcome<T>; attempts: number };
+
+function isRetryable(outcome: Outcome, options: RequestOptions): boolean {
+	if (outcome instanceof ArgyleNetworkError) return !options.onlyRetryRateLimits;
+	return options.onlyRetryRateLimits ? outcome.statusCode === 429 : isTransient(outcome.statusCode);
+}
+
+/**
+ * Runs `once` until it answers 2xx or a status in `accept`, retrying transient failures (429, 5xx,
+ * network) within the policy's budget. Every HTTP call to Argyle or its file hosts goes through here.
+ */
+export async function withRetries<T>(once: () => Promise<Outcome<T>>, options: RequestOptions): Promise<RetryResult<T>> {
+	const policy = options.retry ?? DEFAULT_RETRY;
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		const outcome = await once();
+		if (!(outcome instanceof ArgyleNetworkError)) {
+			if (isSuccess(outcome.statusCode) || options.accept?.includes(outcome.statusCode)) {
+				return { ok: true, response: outcome };
+			}
+		}
+		const delay =
+			outcome instanceof ArgyleNetworkError
+				? retryDelayMs(attempt, undefined, policy)
+				: retryDelayMs(attempt, parseRetryAfter(outcome.headers['retry-after']), policy);
+		if (!isRetryable(outcome, options) || attempt > policy.retries || waited + delay > policy.budgetMs) {
+			return { ok: false, failure: outcome, attempts: attempt };
+		}
+		waited += delay;
+		await sleep(delay);
+		const recovered = await options.beforeRetry?.(outcome);
+		if (recovered) return { ok: true, response: recovered as ArgyleResponse<T> };
 	}
 }
 
@@ -191,33 +199,14 @@ export async function argyleRequest<T = unknown>(
 	baseUrl?: string,
 ): Promise<ArgyleResponse<T>> {
 	const root = baseUrl ?? (await resolveBaseUrl(ctx));
-	const policy = options.retry ?? DEFAULT_RETRY;
-	let waited = 0;
-	for (let attempt = 0; ; attempt++) {
-		const outcome = await send<T>(ctx, root, request);
-		if (!(outcome instanceof ArgyleNetworkError)) {
-			if (isSuccess(outcome.statusCode) || options.accept?.includes(outcome.statusCode)) {
-				return outcome;
-			}
-		}
-		const transient = outcome instanceof ArgyleNetworkError || isTransient(outcome.statusCode);
-		const delay =
-			outcome instanceof ArgyleNetworkError
-				? retryDelayMs(attempt + 1, undefined, policy)
-				: retryDelayMs(attempt + 1, parseRetryAfter(outcome.headers['retry-after']), policy);
-		if (!transient || attempt >= policy.retries || waited + delay > policy.budgetMs) {
-			throw argyleError(ctx.getNode(), {
-				action: options.action,
-				baseUrl: root,
-				attempts: attempt + 1,
-				outcome,
-			});
-		}
-		waited += delay;
-		await sleep(delay);
-		const recovered = await options.beforeRetry?.(outcome);
-		if (recovered) return recovered as ArgyleResponse<T>;
-	}
+	const result = await withRetries(() => send<T>(ctx, root, request), options);
+	if (result.ok) return result.response;
+	throw argyleError(ctx.getNode(), {
+		action: options.action,
+		baseUrl: root,
+		attempts: result.attempts,
+		outcome: result.failure,
+	});
 }
 
 /** Fetches every page of a v2 list, following `next` until it is null. */
@@ -279,72 +268,4 @@ export function nextPageQuery(next: unknown): IDataObject | undefined {
 		query[key] = value;
 	});
 	return Object.keys(query).length ? query : undefined;
-}
-
-/** Argyle's own words from an error body: `detail`, `message`, or a DRF field map. */
-export function argyleErrorDetail(body: unknown): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
-	if (typeof body === 'string') return body.slice(0, 300);
-	if (typeof body !== 'object') return String(body);
-	const record = body as Record<string, unknown>;
-	for (const key of ['detail', 'message', 'error']) {
-		if (typeof record[key] === 'string') return (record[key] as string).slice(0, 300);
-	}
-	const fields = Object.entries(record)
-		.filter(([key]) => key !== 'secret')
-		.map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(' ') : JSON.stringify(value)}`);
-	return fields.length ? fields.join('; ').slice(0, 300) : undefined;
-}
-
-interface FailureContext {
-	action: string;
-	baseUrl: string;
-	attempts: number;
-	outcome: ArgyleResponse<unknown> | ArgyleNetworkError;
-}
-
-/** Turns a failed call into an error that says what happened and what to do about it. */
-export function argyleError(node: ReturnType<ArgyleContext['getNode']>, failure: FailureContext) {
-	const { action, baseUrl, attempts, outcome } = failure;
-	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-	if (outcome instanceof ArgyleNetworkError) {
-		return new NodeApiError(
-			node,
-			{ message: outcome.message, code: 'ARGYLE_UNREACHABLE' },
-			{
-				message: `Could not reach Argyle at ${baseUrl} to ${action}: ${outcome.message}${tries}`,
-				description: `Network error ${outcome.code}. Check the Environment (and, for Custom, the Base URL) in the Argyle API credential, and that n8n can reach that host.`,
-			},
-		);
-	}
-	const status = outcome.statusCode;
-	const detail = argyleErrorDetail(outcome.body);
-	const said = detail ? ` Argyle said: "${detail}".` : '';
-	let message: string;
-	let description: string;
-	if (status === 401) {
-		message = `Argyle rejected the API key (401) while trying to ${action}`;
-		description = `Check the API key ID and secret in the Argyle API credential, and that its Environment matches the key: Sandbox keys only work with ${ARGYLE_BASE_URLS.sandbox}, Production keys with ${ARGYLE_BASE_URLS.production}.${said}`;
-	} else if (status === 403) {
-		message = `Argyle refused (403) to let this API key ${action}`;
-		description = `The key is valid but not allowed to do this; check its permissions in Argyle Console.${said}`;
-	} else if (status === 404) {
-		message = `Argyle found nothing (404) while trying to ${action}`;
-		description = `Check the ID, and that it belongs to the credential's environment.${said}`;
-	} else if (status === 429) {
-		message = `Argyle kept rate-limiting (429) the request to ${action}${tries}`;
-		description = `Too many requests for this API key; wait a minute and try again.${said}`;
-	} else if (status >= 500) {
-		message = `Argyle failed (HTTP ${status}) to ${action}${tries}`;
-		description = `Argyle's API is having trouble; try again later.${said}`;
-	} else if (status === 400 || status === 422) {
-		message = `Argyle rejected the request (${status}) to ${action}${detail ? `: ${detail}` : ''}`;
-		description = `Check the node's parameters.${said}`;
-	} else {
-		message = `Argyle answered HTTP ${status} while trying to ${action}`;
-		description = `Unexpected status from ${baseUrl}.${said}`;
-	}
-	const response: JsonObject = { httpCode: String(status), message };
-	if (detail) response.detail = detail;
-	return new NodeApiError(node, response, { message, description, httpCode: String(status) });
 }

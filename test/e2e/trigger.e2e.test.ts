@@ -78,7 +78,7 @@ describe(`Argyle Trigger in a real n8n ${N8N_VERSION} (sync activation)`, () => 
 		});
 		suite.e2e.say(scenario, `base URL with /v2 -> ${wrongBase.status}: ${wrongBase.message}`);
 		expect(wrongBase.status).toBe('Error');
-		expect(wrongBase.message).toContain('No Argyle API at this address');
+		expect(wrongBase.message).toContain(`No Argyle API at ${suite.sim.baseUrl}/v2 (404 for /v2/users)`);
 	});
 
 	test('scenario 2: activation leaves exactly one v2 subscription with the sorted events, the production URL, a derived 64-hex secret, the name and config', async () => {

@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { ACCOUNT } from '../../shared/objects/account';
 import type { ArgyleAccount } from '../../shared/types';
 import { deleteOne, getMany, getOne, idPath, requiredId } from '../requests';
+import { DISABLE_REFRESH_OUTPUT, disableOngoingRefresh, PERIODIC_SCAN_OUTPUT, periodicScan } from './accountActions';
 import { DELETION_OUTPUT, getManyFields, idField, ignoreAlreadyDeletedOptions } from './common';
 import type { ResourceDefinition } from './types';
 
@@ -56,6 +57,16 @@ export const account: ResourceDefinition = {
 				return [await deleteOne(ctx, itemIndex, idPath('accounts', id), id, 'account')];
 			},
 		},
+		disableOngoingRefresh: {
+			name: 'Disable Ongoing Refresh',
+			action: 'Disable ongoing refresh of an account',
+			description:
+				'Stop Argyle from refreshing an account\'s data (ongoing_refresh becomes disabled; Argyle sends accounts.updated). Reconnecting the account in Link turns it on again.',
+			subtitle: 'Disable Ongoing Account Refresh',
+			fields: [accountId],
+			output: DISABLE_REFRESH_OUTPUT,
+			run: disableOngoingRefresh,
+		},
 		get: {
 			name: 'Get',
 			action: 'Get an account',
@@ -83,6 +94,16 @@ export const account: ResourceDefinition = {
 					'list accounts',
 				);
 			},
+		},
+		periodicScan: {
+			name: 'Periodic Scan',
+			action: 'Run a sandbox periodic scan of an account',
+			description:
+				'Sandbox testing only: make a connected sandbox account find 1-5 new paystubs and gigs, so Argyle sends paystubs.added, gigs.added and accounts.updated',
+			subtitle: 'Run Sandbox Periodic Scan',
+			fields: [accountId],
+			output: PERIODIC_SCAN_OUTPUT,
+			run: periodicScan,
 		},
 	},
 };

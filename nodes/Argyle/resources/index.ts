@@ -15,10 +15,12 @@ import { item } from './item';
 import { payrollDocument } from './payrollDocument';
 import { paystub } from './paystub';
 import { rating } from './rating';
+import { report } from './report';
 import { shift } from './shift';
 import type { OperationDefinition, OperationHandler, ResourceDefinition } from './types';
 import { user } from './user';
 import { userForm } from './userForm';
+import { userToken } from './userToken';
 import { userUpload } from './userUpload';
 import { vehicle } from './vehicle';
 import { verification } from './verification';
@@ -35,9 +37,11 @@ export const RESOURCES: readonly ResourceDefinition[] = [
 	payrollDocument,
 	paystub,
 	rating,
+	report,
 	shift,
 	user,
 	userForm,
+	userToken,
 	userUpload,
 	vehicle,
 	verification,

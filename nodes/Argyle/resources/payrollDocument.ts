@@ -1,6 +1,7 @@
 /** Payroll documents: W-2s, 1099s, payout statements and other files from the payroll system (`/v2/payroll-documents`). */
 import { PAYROLL_DOCUMENT } from '../../shared/objects/payrollDocument';
 import { getManyOperation, getOperation, type DataSet } from './common';
+import { payrollDocumentDownload } from './downloads';
 import { accountAndUser, dateRange, idFilter } from './filters';
 import type { ResourceDefinition } from './types';
 
@@ -33,5 +34,6 @@ export const payrollDocument: ResourceDefinition = {
 			],
 			output: PAYROLL_DOCUMENT,
 		}),
+		downloadFile: payrollDocumentDownload,
 	},
 };

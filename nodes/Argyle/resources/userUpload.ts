@@ -1,6 +1,7 @@
 /** User uploads: documents users uploaded in Link or through the API, with their OCR results (`/v2/user-uploads`). */
 import { USER_UPLOAD, USER_UPLOAD_DOCUMENT_TYPES } from '../../shared/objects/userUpload';
 import { getManyOperation, getOperation, type DataSet } from './common';
+import { userUploadDownload } from './downloads';
 import { accountAndUser, choiceFilter, choices } from './filters';
 import type { ResourceDefinition } from './types';
 
@@ -39,5 +40,6 @@ export const userUpload: ResourceDefinition = {
 			],
 			output: USER_UPLOAD,
 		}),
+		downloadFile: userUploadDownload,
 	},
 };

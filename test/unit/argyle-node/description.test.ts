@@ -106,18 +106,26 @@ describe('Argyle node description', () => {
 			'payrollDocument',
 			'paystub',
 			'rating',
+			'report',
 			'shift',
 			'user',
 			'userForm',
+			'userToken',
 			'userUpload',
 			'vehicle',
 			'verification',
 			'webhookSubscription',
 		]);
-		expect(operationsOf('account')).toEqual(['delete', 'get', 'getAll']);
-		expect(operationsOf('user')).toEqual(['delete', 'get', 'getAll']);
+		expect(operationsOf('account')).toEqual(['delete', 'disableOngoingRefresh', 'get', 'getAll', 'periodicScan']);
+		expect(operationsOf('report')).toEqual(['delete', 'download', 'generate', 'get', 'getAll']);
+		expect(operationsOf('user')).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
+		expect(operationsOf('userToken')).toEqual(['create']);
 		expect(operationsOf('webhookSubscription')).toEqual(['delete', 'getAll']);
-		for (const dataSet of DATA_SETS) expect([dataSet, operationsOf(dataSet)]).toEqual([dataSet, ['get', 'getAll']]);
+		const withDownload = ['payrollDocument', 'userUpload'];
+		for (const dataSet of DATA_SETS) {
+			const expected = withDownload.includes(dataSet) ? ['downloadFile', 'get', 'getAll'] : ['get', 'getAll'];
+			expect([dataSet, operationsOf(dataSet)]).toEqual([dataSet, expected]);
+		}
 		expect(operationsOf('employment')).toEqual(['getAll']);
 	});
 

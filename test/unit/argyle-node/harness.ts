@@ -39,7 +39,7 @@ export function accountItems(...ids: string[]): INodeExecutionData[] {
 	return ids.map((account) => ({ json: { account, user: `user-of-${account}` } }));
 }
 
-const BASIC_AUTH = `Basic ${Buffer.from(
+export const BASIC_AUTH = `Basic ${Buffer.from(
 	`${TEST_CREDENTIALS.apiKeyId}:${TEST_CREDENTIALS.apiKeySecret}`,
 ).toString('base64')}`;
 

@@ -13,7 +13,13 @@ import type {
 	INodeExecutionData,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { httpRequestWithAuthentication as n8nHttpRequestWithAuthentication } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+import {
+	httpRequest as n8nHttpRequest,
+	httpRequestWithAuthentication as n8nHttpRequestWithAuthentication,
+} from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+import { prepareBinaryData as n8nPrepareBinaryData } from 'n8n-core/dist/execution-engine/node-execution-context/utils/binary-helper-functions';
+import { BinaryDataService } from 'n8n-core/dist/binary-data/binary-data.service';
+import { Container } from '@n8n/di';
 import { constructExecutionMetaData, returnJsonArray } from 'n8n-core';
 
 import { ArgyleApi } from '../../../credentials/ArgyleApi.credentials';
@@ -49,6 +55,11 @@ export interface ContextOptions {
 	mode?: string;
 	activationMode?: string;
 }
+
+// n8n-core's binary data service without a storage manager keeps files in memory (base64 in
+// `data`), as n8n's default mode does. Built by hand: resolving it through the container would
+// create an n8n instance folder with an encryption key in the home directory.
+Container.set(BinaryDataService, new BinaryDataService({} as never, {} as never, {} as never));
 
 /** `={{$credentials.apiKeyId}}` → the credential's value, as n8n resolves it. */
 function resolveCredentialValue(value: string, credentials: IDataObject): string {
@@ -118,6 +129,10 @@ function baseContext(options: ContextOptions) {
 		helpers: {
 			returnJsonArray,
 			constructExecutionMetaData,
+			/** n8n-core's real helpers: no credential, and binary data as n8n stores it in memory. */
+			httpRequest: n8nHttpRequest,
+			prepareBinaryData: async (data: Buffer, fileName?: string, mimeType?: string) =>
+				await n8nPrepareBinaryData(data, 'execution-1', workflow.id, fileName, mimeType),
 			async httpRequestWithAuthentication(
 				this: unknown,
 				type: string,

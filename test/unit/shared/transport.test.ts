@@ -50,6 +50,27 @@ describe('argyleRequest', () => {
 		expect(response.statusCode).toBe(404);
 	});
 
+	it('onlyRetryRateLimits (creates): a network failure or 5xx is final, a 429 is retried', async () => {
+		const post = { method: 'POST' as const, path: '/v2/users', body: { external_id: 'x' } };
+		nock.enableNetConnect('127.0.0.1');
+		const unreachable = hookContext({ credentials: { ...TEST_CREDENTIALS, baseUrl: 'http://127.0.0.1:1' } });
+		const network = (await argyleRequest(unreachable, post, { action: 'create a user', onlyRetryRateLimits: true })
+			.catch((e) => e)
+			.finally(() => nock.disableNetConnect())) as NodeApiError;
+		nock(API_BASE).post('/v2/users').reply(503, {});
+		const outage = (await argyleRequest(hookContext(), post, { action: 'create a user', onlyRetryRateLimits: true }).catch(
+			(e) => e,
+		)) as NodeApiError;
+		expect(jest.mocked(sleep)).not.toHaveBeenCalled();
+		expect(network.message).toBe('Could not reach Argyle at http://127.0.0.1:1 to create a user: the connection was refused');
+		expect(outage.message).toBe('Argyle failed (HTTP 503) to create a user');
+		nock(API_BASE).post('/v2/users').reply(429, {});
+		nock(API_BASE).post('/v2/users').reply(201, { id: 'u' });
+		const created = await argyleRequest(hookContext(), post, { action: 'create a user', onlyRetryRateLimits: true });
+		expect(created).toMatchObject({ statusCode: 201, body: { id: 'u' } });
+		expect(jest.mocked(sleep)).toHaveBeenCalledTimes(1);
+	});
+
 	it('honours Retry-After given as an HTTP date', async () => {
 		const date = new Date(Date.now() + 3000).toUTCString();
 		nock(API_BASE).get('/v2/users').reply(429, {}, { 'Retry-After': date });

@@ -1,0 +1,164 @@
+/**
+ * Downloading the files behind Argyle objects into n8n binary data: the shared parameter and item
+ * building (also used by Report: Download), and the Download File operations of payroll documents
+ * and user uploads. The HTTP side, with the rule that the API key only goes to Argyle's own host,
+ * is nodes/shared/download.ts.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { downloadArgyleFile } from '../../shared/download';
+import { DOWNLOADED_FILE } from '../../shared/objects/file';
+import { getOne, idPath, requiredId } from '../requests';
+import { idField } from './common';
+import type { OperationDefinition } from './types';
+
+export const binaryPropertyField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+};
+
+/** What the item's JSON says about the object the file belongs to (see DOWNLOADED_FILE). */
+export type FileFacts = IDataObject & { id: string };
+
+const EXTENSIONS: Readonly<Record<string, string>> = {
+	'application/pdf': 'pdf',
+	'application/json': 'json',
+	'application/zip': 'zip',
+	'application/xml': 'xml',
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/gif': 'gif',
+	'image/webp': 'webp',
+	'image/heic': 'heic',
+	'image/tiff': 'tiff',
+	'image/bmp': 'bmp',
+	'image/svg+xml': 'svg',
+	'text/plain': 'txt',
+	'text/csv': 'csv',
+	'text/html': 'html',
+	'application/msword': 'doc',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+/** The usual file extension of a media type; "bin" when it is unknown. */
+export function extensionFor(mimeType: string | undefined): string {
+	if (!mimeType) return 'bin';
+	if (Object.hasOwn(EXTENSIONS, mimeType)) return EXTENSIONS[mimeType];
+	const subtype = mimeType.split('/')[1] ?? '';
+	return /^[a-z0-9]{1,8}$/.test(subtype) ? subtype : 'bin';
+}
+
+/** A file name without path separators or control characters (n8n takes "a/b.pdf" as a folder). */
+export function safeFileName(name: string): string {
+	const cleaned = name.replace(/[/\\]/g, '-').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+	return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'file';
+}
+
+function binaryPropertyName(ctx: IExecuteFunctions, itemIndex: number): string {
+	const name = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (!name) {
+		throw new NodeOperationError(ctx.getNode(), 'No binary field name given', {
+			itemIndex,
+			description: 'Set "Put Output File in Field", e.g. to data.',
+		});
+	}
+	return name;
+}
+
+/** The URL of the object's file, or an error saying the object has none (yet). */
+export function fileUrlOf(ctx: IExecuteFunctions, value: unknown, what: string, itemIndex: number): string {
+	if (typeof value === 'string' && value.trim()) return value;
+	throw new NodeOperationError(ctx.getNode(), `Argyle has no file for ${what}`, {
+		itemIndex,
+		description: 'Its file_url is empty. Check the ID, or try again once Argyle has the file.',
+	});
+}
+
+/**
+ * Downloads `fileUrl` into one item: the bytes in the chosen binary field, what they are in json.
+ * `mimeType` overrides the type the file answer gives (e.g. a report PDF is always application/pdf).
+ */
+export async function fileItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: { fileUrl: string; action: string; facts: FileFacts; fileName: (mimeType: string) => string; mimeType?: string },
+): Promise<INodeExecutionData> {
+	const property = binaryPropertyName(ctx, itemIndex);
+	const file = await downloadArgyleFile(ctx, request.fileUrl, request.action);
+	const mimeType = request.mimeType ?? file.mimeType ?? 'application/octet-stream';
+	const fileName = safeFileName(request.fileName(mimeType));
+	const binary = await ctx.helpers.prepareBinaryData(file.body, fileName, mimeType);
+	const json: IDataObject = {
+		...request.facts,
+		fileName,
+		mimeType,
+		fileSize: file.body.length,
+		binaryProperty: property,
+	};
+	return { json, binary: { [property]: binary } };
+}
+
+/** The fields of a payroll document or user upload a download uses. */
+interface ArgyleFileObject {
+	account?: string | null;
+	document_type?: string | null;
+	file_url?: string | null;
+	file_name?: string | null;
+}
+
+const factsOf = (id: string, object: ArgyleFileObject): FileFacts => ({
+	id,
+	account: object.account ?? null,
+	document_type: object.document_type ?? null,
+});
+
+export const payrollDocumentDownload: OperationDefinition = {
+	name: 'Download File',
+	action: 'Download a payroll document file',
+	description: 'Download the file of a payroll document (e.g. a W-2 or a paystub PDF) into a binary field',
+	subtitle: 'Download Payroll Document File',
+	fields: [
+		idField('payrollDocumentId', 'Payroll Document ID', 'The ID of the payroll document, e.g. the "payroll_document" field of an Argyle Trigger item'),
+		binaryPropertyField,
+	],
+	output: DOWNLOADED_FILE,
+	async run(ctx, itemIndex) {
+		const id = requiredId(ctx, 'payrollDocumentId', 'Payroll Document', itemIndex);
+		const document = await getOne<ArgyleFileObject>(ctx, idPath('payroll-documents', id), `get payroll document ${id}`);
+		const item = await fileItem(ctx, itemIndex, {
+			fileUrl: fileUrlOf(ctx, document.file_url, `payroll document ${id}`, itemIndex),
+			action: `download payroll document ${id}`,
+			facts: factsOf(id, document),
+			fileName: (mimeType) => `${document.document_type || 'payroll-document'}-${id}.${extensionFor(mimeType)}`,
+		});
+		return { items: [item] };
+	},
+};
+
+export const userUploadDownload: OperationDefinition = {
+	name: 'Download File',
+	action: 'Download a user upload file',
+	description: 'Download the file a user uploaded (e.g. a paystub or a W-2) into a binary field, under its original name',
+	subtitle: 'Download User Upload File',
+	fields: [
+		idField('userUploadId', 'User Upload ID', 'The ID of the user upload, e.g. the "user_upload" field of an Argyle Trigger item'),
+		binaryPropertyField,
+	],
+	output: DOWNLOADED_FILE,
+	async run(ctx, itemIndex) {
+		const id = requiredId(ctx, 'userUploadId', 'User Upload', itemIndex);
+		const upload = await getOne<ArgyleFileObject>(ctx, idPath('user-uploads', id), `get user upload ${id}`);
+		const item = await fileItem(ctx, itemIndex, {
+			fileUrl: fileUrlOf(ctx, upload.file_url, `user upload ${id}`, itemIndex),
+			action: `download user upload ${id}`,
+			facts: factsOf(id, upload),
+			fileName: (mimeType) => upload.file_name || `user-upload-${id}.${extensionFor(mimeType)}`,
+		});
+		return { items: [item] };
+	},
+};
