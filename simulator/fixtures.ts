@@ -113,7 +113,7 @@ export function makeUser(seed: UserSeed = {}): ArgyleUser {
 			postal_code: '62701',
 			country: 'US',
 		},
-		birth_date: '1990-04-12',
+		birth_date: { year: 1990, month: 4, day: 12 },
 	};
 	return { ...user, ...seed };
 }
