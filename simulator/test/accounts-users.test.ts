@@ -134,13 +134,13 @@ describe('simulator: /v2 accounts and users', () => {
 		expect((got.json as { data: { resource: ArgyleAccount } }).data.resource.ongoing_refresh.status).toBe('disabled');
 	});
 
-	it('POST /v2/users returns {id, user_token} and stores the user', async () => {
+	it("POST /v2/users answers 201 {id, user_token} (as the real sandbox did) and stores the user", async () => {
 		const res = await request<{ id: string; user_token: string }>(harness.url('/v2/users'), {
 			method: 'POST',
 			body: { external_id: 'ext-9' },
 			auth: [harness.sim.apiKeyId, harness.sim.apiKeySecret],
 		});
-		expect(res.status).toBe(200);
+		expect(res.status).toBe(201);
 		expect(res.json).toEqual({ id: expect.stringMatching(UUID), user_token: expect.any(String) });
 		expect(harness.sim.users()).toEqual([expect.objectContaining({ id: res.json.id, external_id: 'ext-9' })]);
 	});
