@@ -71,18 +71,8 @@ export async function handleControl(
 		host.reset();
 		return sendJson(res, 200, { reset: true });
 	}
-	if (route === 'POST /_sim/accounts') {
-		if (body.kind !== undefined && body.kind !== 'employer' && body.kind !== 'gig') {
-			return sendJson(res, 400, { kind: ['Select a valid choice: employer or gig.'] });
-		}
-		return sendJson(res, 200, host.addAccount(body as AccountSeed));
-	}
-	if (route === 'POST /_sim/files') {
-		const redirect = (body.redirect ?? 'storage') as FileRedirect;
-		if (!REDIRECTS.includes(redirect)) return sendJson(res, 400, { redirect: [`One of ${REDIRECTS.join(', ')}.`] });
-		host.setFileRedirect(redirect, { rejectAuthorization: body.rejectAuthorization === true });
-		return sendJson(res, 200, { redirect, rejectAuthorization: body.rejectAuthorization === true });
-	}
+	if (route === 'POST /_sim/accounts') return addAccount(host, body, res);
+	if (route === 'POST /_sim/files') return setFiles(host, body, res);
 	if (route === 'GET /_sim/storage') return sendJson(res, 200, { origin: host.storageOrigin, requests: host.storageRequests });
 	if (route === 'POST /_sim/users') return sendJson(res, 200, host.addUser(body as UserSeed));
 	if (route === 'POST /_sim/webhooks') {
@@ -126,4 +116,19 @@ async function fireEvent(host: ControlHost, body: Record<string, unknown>, res: 
 	const user = host.account(account)!.user;
 	const results = await host.fireEvent(event, { account, extra, data: asObject(body.data), ...(only ? { only } : {}) });
 	return sendJson(res, 200, { event, account, user, results });
+}
+
+function addAccount(host: ControlHost, body: Record<string, unknown>, res: ServerResponse): void {
+	if (body.kind !== undefined && body.kind !== 'employer' && body.kind !== 'gig') {
+		return sendJson(res, 400, { kind: ['Select a valid choice: employer or gig.'] });
+	}
+	sendJson(res, 200, host.addAccount(body as AccountSeed));
+}
+
+function setFiles(host: ControlHost, body: Record<string, unknown>, res: ServerResponse): void {
+	const redirect = (body.redirect ?? 'storage') as FileRedirect;
+	if (!REDIRECTS.includes(redirect)) return sendJson(res, 400, { redirect: [`One of ${REDIRECTS.join(', ')}.`] });
+	const rejectAuthorization = body.rejectAuthorization === true;
+	host.setFileRedirect(redirect, { rejectAuthorization });
+	sendJson(res, 200, { redirect, rejectAuthorization });
 }

@@ -1,8 +1,8 @@
 // Gigs of gig-platform accounts (argyle-objects.md §3.6; real example §6.6): rides or deliveries with
 // times, places, distance and income that adds up (total = pay + tips + bonus + other).
 import type { DataObject } from '../types';
-import type { AccountContext } from './context';
-import { between, chance, fixed, millis, money, pick, seconds } from './util';
+import { activity, type AccountContext } from './context';
+import { between, chance, fixed, money, pick, seconds } from './util';
 
 const CENTRES: Record<string, [number, number]> = {
 	'San Francisco': [37.7749, -122.4194],
@@ -45,15 +45,8 @@ export function makeGig(ctx: AccountContext, id: string, start: Date): DataObjec
 	const [pay, tips, bonus] = cancelled ? [0, 0, 0] : [between(500, 2500), chance(0.6) ? between(100, 1000) : 0, chance(0.2) ? between(100, 500) : 0];
 	const miles = cancelled ? 0 : between(100, 2500) / 100;
 	return {
-		id,
-		account: ctx.account.id,
-		employer: ctx.employer,
-		created_at: millis(ctx.now),
-		updated_at: millis(ctx.now),
-		status: cancelled ? 'cancelled' : 'completed',
-		type: ctx.profile.gigType ?? 'rideshare',
+		...activity(ctx, id, cancelled ? 'cancelled' : 'completed', ctx.profile.gigType ?? 'rideshare', start),
 		task_count: 1,
-		start_datetime: seconds(start),
 		end_datetime: cancelled ? null : at(start, duration),
 		all_datetimes: {
 			request_at: seconds(start),

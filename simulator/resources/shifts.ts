@@ -1,7 +1,7 @@
 // Shifts of employer accounts (argyle-objects.md §3.5, example §6.5): weekday shifts with a break.
 import type { DataObject } from '../types';
-import type { AccountContext } from './context';
-import { DAY_MS, between, millis, seconds, startOfDay, upTo4 } from './util';
+import { activity, type AccountContext } from './context';
+import { DAY_MS, between, seconds, startOfDay, upTo4 } from './util';
 
 /** Standard-time UTC offsets (hours) of the timezones the catalogue uses; DST is not modelled. */
 const OFFSETS: Record<string, number> = { 'America/New_York': 5, 'America/Chicago': 6, 'America/Los_Angeles': 8 };
@@ -29,14 +29,7 @@ export function makeShift(ctx: AccountContext, id: string, day: Date): DataObjec
 		: [];
 	const a = ctx.profile.address;
 	return {
-		id,
-		account: ctx.account.id,
-		employer: ctx.employer,
-		created_at: millis(ctx.now),
-		updated_at: millis(ctx.now),
-		status: 'completed',
-		type: 'hourly',
-		start_datetime: seconds(start),
+		...activity(ctx, id, 'completed', 'hourly', start),
 		end_datetime: seconds(end),
 		all_datetimes: { shift_start: seconds(start), shift_end: seconds(end), breaks },
 		hours: upTo4((lengthMinutes - breakMinutes) / 60),

@@ -46,7 +46,7 @@ export interface Route {
 	methods: Record<string, Handler>;
 }
 
-export type FieldErrors = Record<string, unknown>;
+export type ErrorBody = Record<string, unknown>;
 
 export const NOT_FOUND = { detail: 'Not found.' };
 export const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;

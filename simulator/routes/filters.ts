@@ -1,7 +1,7 @@
 // List filters declared per resource (django-filter style): each parses its query value, answers
 // DRF's messages for a bad one, and tests an object. An absent or empty parameter filters nothing.
 import type { Store } from '../store';
-import { UUID_RE, type FieldErrors } from './common';
+import { UUID_RE, type ErrorBody } from './common';
 
 export type Getter<T> = (object: T, store: Store) => unknown;
 
@@ -82,7 +82,7 @@ export const dateRange = <T>(suffix: string, key: string): Array<Filter<T>> => [
 
 /** Applies the filters present in `query`: DRF's field-keyed 400 body, or the combined test. */
 export function applyFilters<T>(filters: ReadonlyArray<Filter<T>>, query: URLSearchParams, store: Store) {
-	const errors: FieldErrors = {};
+	const errors: ErrorBody = {};
 	const tests: Array<(object: T) => boolean> = [];
 	for (const filter of filters) {
 		const values = query.getAll(filter.name).filter((v) => v !== '');

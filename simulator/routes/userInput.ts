@@ -1,7 +1,7 @@
 // DRF-style validation of the `POST /v2/users` and `PATCH /v2/users/{id}` bodies (argyle-objects.md
 // §4.2): every field optional; a bad one answers a field-keyed map of messages.
 import type { ArgyleUser } from '../types';
-import { typeName, type FieldErrors } from './common';
+import { typeName, type ErrorBody } from './common';
 
 export type UserInput = Partial<Omit<ArgyleUser, 'id' | 'created_at' | 'items_connected' | 'employers_connected'>>;
 
@@ -22,7 +22,7 @@ const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeo
 function address(value: unknown): { value?: ArgyleUser['address']; errors?: unknown } {
 	if (value === null) return { value: null };
 	if (!isDict(value)) return { errors: dictError(value) };
-	const errors: FieldErrors = {};
+	const errors: ErrorBody = {};
 	const out = Object.fromEntries(ADDRESS.map((k) => [k, null])) as unknown as NonNullable<ArgyleUser['address']>;
 	for (const key of ADDRESS) {
 		const v = value[key];
@@ -36,7 +36,7 @@ function address(value: unknown): { value?: ArgyleUser['address']; errors?: unkn
 function birthDate(value: unknown): { value?: ArgyleUser['birth_date']; errors?: unknown } {
 	if (value === null) return { value: null };
 	if (!isDict(value)) return { errors: dictError(value) };
-	const errors: FieldErrors = {};
+	const errors: ErrorBody = {};
 	for (const [key, min, max] of BIRTH) {
 		const v = value[key];
 		if (v === undefined) errors[key] = ['This field is required.'];
@@ -48,7 +48,7 @@ function birthDate(value: unknown): { value?: ArgyleUser['birth_date']; errors?:
 	return { value: { year: value.year as number, month: value.month as number, day: value.day as number } };
 }
 
-function text(body: Record<string, unknown>, key: string, errors: FieldErrors, out: Record<string, unknown>, check?: [RegExp, string]) {
+function text(body: Record<string, unknown>, key: string, errors: ErrorBody, out: Record<string, unknown>, check?: [RegExp, string]) {
 	const v = body[key];
 	if (v === undefined) return;
 	if (v !== null && typeof v !== 'string') errors[key] = NOT_STRING;
@@ -57,8 +57,8 @@ function text(body: Record<string, unknown>, key: string, errors: FieldErrors, o
 }
 
 /** The fields a body sets (only those it names), or the errors. */
-export function validateUserInput(body: Record<string, unknown>): { ok: true; value: UserInput } | { ok: false; errors: FieldErrors } {
-	const errors: FieldErrors = {};
+export function validateUserInput(body: Record<string, unknown>): { ok: true; value: UserInput } | { ok: false; errors: ErrorBody } {
+	const errors: ErrorBody = {};
 	const out: Record<string, unknown> = {};
 	for (const key of STRINGS) text(body, key, errors, out);
 	text(body, 'email', errors, out, [EMAIL, 'Enter a valid email address.']);

@@ -1,12 +1,14 @@
 // `/v2/users` (list, create → 201 {id, user_token}, get, PATCH, delete) and `POST /v2/user-tokens`.
+import type { ServerResponse } from 'node:http';
+
 import { makeBareUser } from '../fixtures';
 import { sendEmpty, sendJson } from '../http';
 import { userToken } from '../tokens';
 import type { ArgyleUser } from '../types';
 import { listHandler, retrieveHandler, type CollectionSpec } from './collection';
-import { BAD, notFound, requireObject, requireUser, v2, type ApiHost, type Handler, type Route } from './common';
+import { BAD, notFound, requireObject, requireUser, v2, type ApiHost, type ApiRequest, type Handler, type Route } from './common';
 import { exact, field } from './filters';
-import { patchUser, validateUserInput } from './userInput';
+import { patchUser, validateUserInput, type UserInput } from './userInput';
 
 const USERS: CollectionSpec<ArgyleUser> = {
 	path: 'users',
@@ -16,23 +18,29 @@ const USERS: CollectionSpec<ArgyleUser> = {
 
 const token = (host: ApiHost, userId: string): string => userToken(userId, host.tokenSecret, host.clientId);
 
-const userCreate: Handler = (host, req, res) => {
+/** The validated body of a create or update, or BAD after answering its 400. */
+function readInput(req: ApiRequest, res: ServerResponse): UserInput | typeof BAD {
 	const body = requireObject(req, res);
-	if (body === BAD) return;
+	if (body === BAD) return BAD;
 	const input = validateUserInput(body);
-	if (!input.ok) return sendJson(res, 400, input.errors);
-	const user = host.store.users.add(Object.assign(makeBareUser(), input.value));
+	if (input.ok) return input.value;
+	sendJson(res, 400, input.errors);
+	return BAD;
+}
+
+const userCreate: Handler = (host, req, res) => {
+	const input = readInput(req, res);
+	if (input === BAD) return;
+	const user = host.store.users.add(Object.assign(makeBareUser(), input));
 	sendJson(res, 201, { user_token: token(host, user.id), id: user.id });
 };
 
 const userPatch: Handler = (host, req, res, [id]) => {
 	const user = host.store.users.get(id);
 	if (!user) return notFound(res);
-	const body = requireObject(req, res);
-	if (body === BAD) return;
-	const input = validateUserInput(body);
-	if (!input.ok) return sendJson(res, 400, input.errors);
-	patchUser(user, input.value);
+	const input = readInput(req, res);
+	if (input === BAD) return;
+	patchUser(user, input);
 	sendJson(res, 200, user);
 };
 
