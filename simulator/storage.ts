@@ -47,18 +47,26 @@ export class StorageServer {
 		readonly origin: string,
 	) {}
 
-	/** Listens on 127.0.0.1 (and ::1 on the same port when it can) and names itself `host`. */
+	/**
+	 * Listens on 127.0.0.1 and, where the machine has IPv6, on ::1 with the same port (a client may
+	 * resolve `localhost` to either), and names itself `host`.
+	 */
 	static async start(host = 'localhost'): Promise<StorageServer> {
 		let storage: StorageServer | undefined;
 		const handler = (req: IncomingMessage, res: ServerResponse) => storage?.handle(req, res, 'storage');
-		const v4 = http.createServer(handler);
-		await listen(v4, 0, '127.0.0.1');
-		const port = (v4.address() as AddressInfo).port;
-		const servers = [v4];
-		const v6 = http.createServer(handler);
-		if (await listen(v6, port, '::1').then(() => true, () => false)) servers.push(v6);
-		storage = new StorageServer(servers, `http://${host}:${port}`);
-		return storage;
+		for (let attempt = 0; ; attempt++) {
+			const v4 = http.createServer(handler);
+			await listen(v4, 0, '127.0.0.1');
+			const port = (v4.address() as AddressInfo).port;
+			const v6 = http.createServer(handler);
+			const error = await listen(v6, port, '::1').then(() => undefined, (e: NodeJS.ErrnoException) => e);
+			if (error?.code === 'EADDRINUSE' && attempt < 5) {
+				await new Promise((resolve) => v4.close(resolve));
+				continue; // someone else holds [::1]:port; `localhost` must not reach them
+			}
+			storage = new StorageServer(error ? [v4] : [v4, v6], `http://${host}:${port}`);
+			return storage;
+		}
 	}
 
 	/** A signed URL for the file under `base` (the storage origin, or the API's for same-origin mode). */

@@ -53,7 +53,8 @@ describe('simulator: /v2 accounts and users', () => {
 	it('lists accounts with user / item / ongoing_refresh_status filters and pages', async () => {
 		const user = harness.sim.addUser();
 		const mine = [harness.sim.addAccount({ user: user.id }), harness.sim.addAccount({ user: user.id }), harness.sim.addAccount({ user: user.id })];
-		const other = harness.sim.addAccount({ ongoing_refresh: { status: 'disabled' } });
+		// Accounts share catalogue Items; a gig platform's is never one of the employer accounts'.
+		const other = harness.sim.addAccount({ kind: 'gig', ongoing_refresh: { status: 'disabled' } });
 
 		const all = await harness.api<ListPage<ArgyleAccount>>('/v2/accounts');
 		expect(all.json.results.map((a) => a.id)).toEqual([...mine.map((a) => a.id), other.id]);
