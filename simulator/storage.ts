@@ -129,7 +129,9 @@ export class StorageServer {
 			res.writeHead(302, { Location: found.back!, 'Content-Length': 0 });
 			return void res.end();
 		}
-		if (url.searchParams.get('X-Goog-Signature') !== this.sign(key)) return send(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+		if (url.searchParams.get('X-Goog-Signature') !== this.sign(key)) {
+			return send(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+		}
 		const file = found.file!;
 		res.writeHead(200, {
 			'Content-Type': file.contentType,

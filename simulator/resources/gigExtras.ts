@@ -31,6 +31,15 @@ export function makeVehicle(ctx: AccountContext, id: string): DataObject {
 	};
 }
 
+const achievement = (label: string, description: string) => ({
+	count: between(1, 9),
+	label,
+	points: null,
+	metadata: null,
+	badge_url: 'www.partner.com/badgeinfo',
+	description,
+});
+
 export function makeRating(ctx: AccountContext, id: string): DataObject {
 	return {
 		id,
@@ -38,11 +47,15 @@ export function makeRating(ctx: AccountContext, id: string): DataObject {
 		rating: fixed(between(460, 500) / 100, 2),
 		acceptance_rate: fixed(between(70, 99) / 100, 2),
 		ontime_rate: fixed(between(80, 99) / 100, 2),
-		achievements: [
-			{ count: between(1, 9), label: 'excellent_service', points: null, metadata: null, badge_url: 'www.partner.com/badgeinfo', description: 'Excellent Service' },
-			{ count: between(1, 5), label: 'great_conversation', points: null, metadata: null, badge_url: 'www.partner.com/badgeinfo', description: 'Great Conversation' },
+		achievements: [achievement('excellent_service', 'Excellent Service'), achievement('great_conversation', 'Great Conversation')],
+		rewards: [
+			{
+				program_name: 'Driver Rewards Program',
+				tier: pick(['Gold', 'Platinum', 'Elite']),
+				valid_through: `${ctx.now.getUTCFullYear() + 1}-05-15`,
+				points: String(between(50, 900)),
+			},
 		],
-		rewards: [{ program_name: 'Driver Rewards Program', tier: pick(['Gold', 'Platinum', 'Elite']), valid_through: `${ctx.now.getUTCFullYear() + 1}-05-15`, points: String(between(50, 900)) }],
 		employer: ctx.employer,
 		created_at: millis(ctx.now),
 		updated_at: millis(ctx.now),

@@ -35,7 +35,17 @@ const at = (start: Date, secondsLater: number) => seconds(new Date(start.getTime
 
 function income(pay: number, tips: number, bonus: number) {
 	const total = pay + tips + bonus;
-	return { currency: 'USD', total_charge: money(total), fees: '0.00', total: money(total), pay: money(pay), tips: money(tips), bonus: money(bonus), other: '0.00', customer_price: null };
+	return {
+		currency: 'USD',
+		total_charge: money(total),
+		fees: '0.00',
+		total: money(total),
+		pay: money(pay),
+		tips: money(tips),
+		bonus: money(bonus),
+		other: '0.00',
+		customer_price: null,
+	};
 }
 
 export function makeGig(ctx: AccountContext, id: string, start: Date): DataObject {
@@ -66,9 +76,17 @@ export function makeGig(ctx: AccountContext, id: string, start: Date): DataObjec
 		distance: fixed(miles, 2),
 		distance_unit: 'miles',
 		metadata: {},
-		circumstances: { is_pool: rideshare && chance(0.1), is_rush: chance(0.1), is_surge: rideshare && chance(0.25), service_type: rideshare ? `${ctx.employer.split(' ')[0]} X` : 'delivery', position: null },
+		circumstances: {
+			is_pool: rideshare && chance(0.1),
+			is_rush: chance(0.1),
+			is_surge: rideshare && chance(0.25),
+			service_type: rideshare ? `${ctx.employer.split(' ')[0]} X` : ctx.profile.gigType,
+			position: null,
+		},
 		income: income(pay, tips, bonus),
-		income_rates: cancelled ? { hour: null, mile: null } : { hour: money(Math.round(((pay + tips + bonus) * 3600) / duration)), mile: money(Math.round((pay + tips + bonus) / miles)) },
+		income_rates: cancelled
+			? { hour: null, mile: null }
+			: { hour: money(Math.round(((pay + tips + bonus) * 3600) / duration)), mile: money(Math.round((pay + tips + bonus) / miles)) },
 		task_details: { events: [], orders: [] },
 	};
 }

@@ -29,7 +29,8 @@ export interface ItemProfile {
 	gigType?: 'rideshare' | 'delivery' | 'services';
 }
 
-type Row = [id: string, name: string, kind: ItemKind, city: string, state: string, line1: string, postal: string, extra?: Partial<ArgyleItem> & { gigType?: ItemProfile['gigType'] }];
+type RowExtra = Partial<ArgyleItem> & { gigType?: ItemProfile['gigType'] };
+type Row = [id: string, name: string, kind: ItemKind, city: string, state: string, line1: string, postal: string, extra?: RowExtra];
 
 const ISSUES = 'We have identified issues with the underlying platform. We are actively investigating and will provide an update within 24 hours.';
 const SSN = 'First 5 digits of SSN obfuscated.';

@@ -84,8 +84,13 @@ export function requireJson(req: ApiRequest, res: ServerResponse): unknown | typ
 	return req.body.value;
 }
 
-export const typeName = (v: unknown): string =>
-	v === null ? 'NoneType' : Array.isArray(v) ? 'list' : typeof v === 'string' ? 'str' : typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : typeof v === 'boolean' ? 'bool' : 'dict';
+/** Python's name for a JSON value's type, as DRF's messages use it. */
+export function typeName(v: unknown): string {
+	if (v === null) return 'NoneType';
+	if (Array.isArray(v)) return 'list';
+	if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+	return ({ string: 'str', boolean: 'bool' } as Record<string, string>)[typeof v] ?? 'dict';
+}
 
 /** The body as an object, or BAD after DRF's 400 for anything else (`{}` for an empty body). */
 export function requireObject(req: ApiRequest, res: ServerResponse): Record<string, unknown> | typeof BAD {
