@@ -50,5 +50,5 @@ export const daysBefore = (d: Date, days: number): Date => new Date(d.getTime() 
 
 export const startOfDay = (d: Date): Date => new Date(`${dateOnly(d)}T00:00:00Z`);
 
-/** Sums the values of `key` over `rows` (integer cents). */
+/** Sums `value(row)` over `rows` (integer cents, so sums are exact). */
 export const sum = <T>(rows: readonly T[], value: (row: T) => number): number => rows.reduce((total, row) => total + value(row), 0);
