@@ -1,6 +1,7 @@
 // Standalone simulator for humans and `npm run dev`:
 //   npm run simulator -- --port 5699 --key-id KEY --key-secret SECRET
-// Options: --port N (default 0 = random), --key-id, --key-secret, --page-size N, --delivery-timeout-ms N, --quiet
+// Options: --port N (default 0 = random), --key-id, --key-secret, --page-size N, --delivery-timeout-ms N,
+//          --report-delay-ms N, --file-redirect storage|same-origin|loop, --quiet
 // Env fallbacks: ARGYLE_SIM_PORT, ARGYLE_SIM_KEY_ID, ARGYLE_SIM_KEY_SECRET.
 import { ArgyleSimulator } from './simulator';
 import type { SimulatorOptions } from './types';
@@ -34,6 +35,15 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Simulato
 			case '--delivery-timeout-ms':
 				out.deliveryTimeoutMs = num(flag, value());
 				break;
+			case '--report-delay-ms':
+				out.reportDelayMs = num(flag, value());
+				break;
+			case '--file-redirect': {
+				const mode = value();
+				if (mode !== 'storage' && mode !== 'same-origin' && mode !== 'loop') throw new Error(`${flag} needs storage, same-origin or loop`);
+				out.fileRedirect = mode;
+				break;
+			}
 			case '--quiet':
 				out.quiet = true;
 				break;
@@ -53,12 +63,17 @@ export function banner(sim: ArgyleSimulator): string {
 	return [
 		`Argyle simulator listening on ${b}`,
 		`  API base (v2):  ${b}/v2      (v1 webhooks: ${b}/v1)`,
+		`  File storage:   ${sim.storageOrigin}  (file_url downloads redirect there)`,
 		`  API key id:     ${sim.apiKeyId}`,
 		`  API key secret: ${sim.apiKeySecret}`,
 		'',
 		'Examples:',
 		`  curl -s ${auth} ${b}/v2/webhooks`,
 		`  curl -s -X POST ${b}/_sim/accounts -H 'Content-Type: application/json' -d '{}'`,
+		`  curl -s -X POST ${b}/_sim/accounts -H 'Content-Type: application/json' -d '{"kind":"gig"}'`,
+		`  curl -s ${auth} '${b}/v2/paystubs?account=<account id>&limit=5'`,
+		`  curl -s -L ${auth} -o paystub.pdf '${b}/v2/payroll-documents/<document id>/file'`,
+		`  curl -s -X POST ${auth} ${b}/v2/accounts/<account id>/periodic-scan`,
 		`  curl -s -X POST ${b}/_sim/events -H 'Content-Type: application/json' -d '{"event":"accounts.connected"}'`,
 		`  curl -s -X POST ${b}/_sim/events -H 'Content-Type: application/json' -d '{"event":"accounts.failed","account":"<account id>","error_code":"invalid_mfa"}'`,
 		`  curl -s -X POST ${b}/_sim/events -H 'Content-Type: application/json' -d '{"event":"accounts.updated","account":"<account id>","error_code":"auth_required"}'`,
@@ -78,7 +93,9 @@ async function main(): Promise<void> {
 	} catch (e) {
 		const msg = (e as Error).message;
 		if (msg !== 'help') console.error(msg);
-		console.error('usage: cli.ts [--port N] [--key-id ID] [--key-secret SECRET] [--page-size N] [--delivery-timeout-ms N] [--quiet]');
+		console.error(
+			'usage: cli.ts [--port N] [--key-id ID] [--key-secret SECRET] [--page-size N] [--delivery-timeout-ms N] [--report-delay-ms N] [--file-redirect storage|same-origin|loop] [--quiet]',
+		);
 		process.exit(msg === 'help' ? 0 : 2);
 	}
 	const { quiet, ...simOpts } = opts;

@@ -4,7 +4,7 @@ import { ALL_EVENTS, EVENTS } from '../nodes/shared/catalogue';
 import { faultFromJson } from './faults';
 import { sendEmpty, sendJson, type ParsedBody } from './http';
 import type { ArgyleSimulator } from './simulator';
-import type { AccountEventExtra, AccountSeed, PlantWebhookInput, UserSeed } from './types';
+import type { AccountEventExtra, AccountSeed, FileRedirect, PlantWebhookInput, UserSeed } from './types';
 
 /** What the control endpoints use of the simulator. */
 export type ControlHost = Pick<
@@ -27,7 +27,12 @@ export type ControlHost = Pick<
 	| 'fireEvent'
 	| 'injectFault'
 	| 'clearFaults'
+	| 'storageOrigin'
+	| 'storageRequests'
+	| 'setFileRedirect'
 >;
+
+const REDIRECTS: readonly FileRedirect[] = ['storage', 'same-origin', 'loop'];
 
 /** Every event the simulator can fire, with the name the Argyle Trigger shows for it. */
 const EVENT_LIST = ALL_EVENTS.map((event) => ({ event, name: EVENTS[event].displayName, when: EVENTS[event].when }));
@@ -59,13 +64,16 @@ export async function handleControl(
 			faults: host.faultList(),
 			calls: host.calls.slice(-100),
 			deliveries: host.deliveries.slice(-100),
+			storage: { origin: host.storageOrigin, requests: host.storageRequests.slice(-100) },
 		});
 	}
 	if (route === 'POST /_sim/reset') {
 		host.reset();
 		return sendJson(res, 200, { reset: true });
 	}
-	if (route === 'POST /_sim/accounts') return sendJson(res, 200, host.addAccount(body as AccountSeed));
+	if (route === 'POST /_sim/accounts') return addAccount(host, body, res);
+	if (route === 'POST /_sim/files') return setFiles(host, body, res);
+	if (route === 'GET /_sim/storage') return sendJson(res, 200, { origin: host.storageOrigin, requests: host.storageRequests });
 	if (route === 'POST /_sim/users') return sendJson(res, 200, host.addUser(body as UserSeed));
 	if (route === 'POST /_sim/webhooks') {
 		if (typeof body.url !== 'string' || !Array.isArray(body.events)) {
@@ -108,4 +116,19 @@ async function fireEvent(host: ControlHost, body: Record<string, unknown>, res: 
 	const user = host.account(account)!.user;
 	const results = await host.fireEvent(event, { account, extra, data: asObject(body.data), ...(only ? { only } : {}) });
 	return sendJson(res, 200, { event, account, user, results });
+}
+
+function addAccount(host: ControlHost, body: Record<string, unknown>, res: ServerResponse): void {
+	if (body.kind !== undefined && body.kind !== 'employer' && body.kind !== 'gig') {
+		return sendJson(res, 400, { kind: ['Select a valid choice: employer or gig.'] });
+	}
+	sendJson(res, 200, host.addAccount(body as AccountSeed));
+}
+
+function setFiles(host: ControlHost, body: Record<string, unknown>, res: ServerResponse): void {
+	const redirect = (body.redirect ?? 'storage') as FileRedirect;
+	if (!REDIRECTS.includes(redirect)) return sendJson(res, 400, { redirect: [`One of ${REDIRECTS.join(', ')}.`] });
+	const rejectAuthorization = body.rejectAuthorization === true;
+	host.setFileRedirect(redirect, { rejectAuthorization });
+	sendJson(res, 200, { redirect, rejectAuthorization });
 }

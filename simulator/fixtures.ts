@@ -1,12 +1,7 @@
 // Realistic Argyle objects (argyle-api.md §5-§7) with fresh uuid ids.
 import { randomInt, randomUUID } from 'node:crypto';
-import type {
-	AccountAvailability,
-	AccountSeed,
-	ArgyleAccount,
-	ArgyleUser,
-	UserSeed,
-} from './types';
+import { makePerson } from './resources/person';
+import type { AccountAvailability, AccountSeed, ArgyleAccount, ArgyleUser, UserSeed } from './types';
 
 let microCounter = 0;
 
@@ -79,20 +74,8 @@ export function errorMessageFor(code: string): string {
 	return ERROR_MESSAGES[code] ?? 'The account connection failed.';
 }
 
-const EMPLOYERS = ['Whole Foods', 'Walmart', 'Target', 'Starbucks', 'Amazon', 'Home Depot', 'FedEx', 'Costco'];
-const SOURCES = ['thepayrollcompany', 'adp', 'paychex', 'workday', 'gusto', 'ukg'];
-const FIRST = ['Bob', 'Alice', 'Maria', 'James', 'Priya', 'Chen', 'Fatima', 'Lucas'];
-const LAST = ['Jones', 'Smith', 'Garcia', 'Nguyen', 'Patel', 'Kim', 'Okafor', 'Silva'];
-
-const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)];
-
-function daysAgo(days: number): string {
-	return isoNow(new Date(Date.now() - days * 86_400_000));
-}
-
+/** A user with every personal field (argyle-objects.md §3.15; birth_date is an object). */
 export function makeUser(seed: UserSeed = {}): ArgyleUser {
-	const first = pick(FIRST);
-	const last = pick(LAST);
 	const user: ArgyleUser = {
 		id: newId(),
 		created_at: isoNow(),
@@ -100,39 +83,20 @@ export function makeUser(seed: UserSeed = {}): ArgyleUser {
 		employers_connected: [],
 		external_metadata: {},
 		external_id: null,
-		first_name: first,
-		last_name: last,
-		email: `${first}.${last}${randomInt(1000)}@example.com`.toLowerCase(),
-		phone_number: `+1555${String(randomInt(10_000_000)).padStart(7, '0')}`,
-		ssn: null,
-		address: {
-			line1: `${100 + randomInt(9000)} Main St`,
-			line2: null,
-			city: 'Springfield',
-			state: 'IL',
-			postal_code: '62701',
-			country: 'US',
-		},
-		birth_date: '1990-04-12',
+		...makePerson(),
 	};
 	return { ...user, ...seed };
 }
 
-function defaultAvailability(now: string): AccountAvailability {
-	return {
-		shifts: { status: 'synced', updated_at: now, available_count: 54, available_from: daysAgo(365), available_to: now },
-		gigs: null,
-		paystubs: { status: 'synced', updated_at: now, available_count: 26, available_from: daysAgo(365), available_to: now },
-		payroll_documents: { status: 'synced', updated_at: now, files_count: 2 },
-		identities: { status: 'synced', updated_at: now, available_count: 1 },
-		ratings: null,
-		vehicles: null,
-		deposit_destinations: { status: 'synced', updated_at: now, available_count: 1 },
-		user_forms: null,
-		user_uploads: null,
-	};
+/** A user as `POST /v2/users` without personal data creates it: only these six keys. */
+export function makeBareUser(): ArgyleUser {
+	return { id: newId(), created_at: isoNow(), items_connected: [], employers_connected: [], external_metadata: {}, external_id: null };
 }
 
+/**
+ * A realistic account with every availability null; the dataset fills availability from the data
+ * it seeds (see data/seed.ts). `seed.availability` entries are applied over that.
+ */
 export function makeAccount(userId: string, seed: AccountSeed = {}): ArgyleAccount {
 	const now = isoNow();
 	const connection = {
@@ -145,12 +109,12 @@ export function makeAccount(userId: string, seed: AccountSeed = {}): ArgyleAccou
 	if (connection.status === 'error' && !connection.error_code) connection.error_code = DEFAULT_FAILED_CODE;
 	if (connection.error_code && connection.error_message == null) connection.error_message = errorMessageFor(connection.error_code);
 	const connected = connection.status === 'connected';
-	const { connection: _c, direct_deposit_switch, availability, ongoing_refresh, ...top } = seed;
+	const { connection: _c, direct_deposit_switch, availability, ongoing_refresh, kind: _k, ...top } = seed;
 	return {
 		id: newId(),
-		employers: [pick(EMPLOYERS)],
+		employers: [],
 		item: `item_${String(randomInt(1_000_000_000)).padStart(9, '0')}`,
-		source: pick(SOURCES),
+		source: 'argyle_sandbox',
 		created_at: now,
 		updated_at: now,
 		scanned_at: connected ? now : null,
@@ -158,12 +122,12 @@ export function makeAccount(userId: string, seed: AccountSeed = {}): ArgyleAccou
 		user: userId,
 		connection,
 		direct_deposit_switch: { status: 'idle', error_code: null, error_message: null, updated_at: now, ...direct_deposit_switch },
-		availability: { ...(connected ? defaultAvailability(now) : emptyAvailability()), ...availability },
+		availability: { ...emptyAvailability(), ...availability },
 		ongoing_refresh: { status: connected ? 'enabled' : 'idle', ...ongoing_refresh },
 	};
 }
 
-function emptyAvailability(): AccountAvailability {
+export function emptyAvailability(): AccountAvailability {
 	return {
 		shifts: null,
 		gigs: null,
@@ -175,28 +139,5 @@ function emptyAvailability(): AccountAvailability {
 		deposit_destinations: null,
 		user_forms: null,
 		user_uploads: null,
-	};
-}
-
-/** A verification as `GET /v2/verifications/{id}` returns it, in the state verifications.updated reports. */
-export function makeVerification(id: string, userId: string): Record<string, unknown> {
-	const now = isoNow();
-	return {
-		id,
-		user: userId,
-		created_at: isoNow(new Date(Date.now() - 2 * 86_400_000)),
-		updated_at: now,
-		channel: 'api',
-		status: { state: 'COMPLETED', code: 'completed', errors: [] },
-		report: {
-			id: newId(),
-			type: 'voie',
-			file_url: `https://api-sandbox.argyle.com/v2/reports/${id}/file`,
-			json_url: `https://api-sandbox.argyle.com/v2/reports/${id}/json`,
-		},
-		employments: [],
-		loan: { number: '1234', borrower_id: 'ABC789', application_id: '2121313', officer_email: 'john.doe@mortgage.com', division: 'retail' },
-		billing: { cost_center: '5' },
-		data_source: 'payroll',
 	};
 }

@@ -3,6 +3,8 @@ export { ArgyleSimulator } from './simulator';
 export { V1_EVENTS, V2_EVENTS } from './events';
 export { ERROR_MESSAGES, DEFAULT_FAILED_CODE } from './fixtures';
 export { SIGNATURE_HEADER } from './delivery';
+export { decodeUserToken, USER_TOKEN_SECONDS, type UserTokenClaims } from './tokens';
+export { DAILY_REPORT_LIMIT } from './routes/reports';
 export type { FaultDescription } from './faults';
 export type * from './types';
 export { WebhookReceiver, request } from './testkit';

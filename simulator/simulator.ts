@@ -1,18 +1,25 @@
-// ArgyleSimulator: a local, in-memory Argyle API (v2 + v1 webhooks, v2 accounts/users) on 127.0.0.1.
+// ArgyleSimulator: a local, in-memory Argyle API (v2 + v1 webhooks, v2 accounts, users, data sets,
+// items, reports, file downloads) on 127.0.0.1, with a storage server on another host name.
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control';
 import { applyAccountEvent } from './accountEvents';
-import { sign, subscriptionMatch } from './delivery';
-import { buildEventData, resourceFor, supportsResource } from './events';
+import { Dataset } from './data/dataset';
+import { createAccount } from './data/seed';
+import { sign } from './delivery';
+import { deliverEvent } from './dispatch';
+import { buildEventData } from './events';
 import { FaultBook, type FaultDescription } from './faults';
-import { isoNow, makeAccount, makeUser } from './fixtures';
+import { isoNow, makeUser } from './fixtures';
+import { buildApiHost } from './host';
 import { parseJsonBody, readBody, sendJson } from './http';
 import { Outbox } from './outbox';
 import { serveApi } from './requests';
 import type { ApiHost } from './router';
+import { StorageServer } from './storage';
 import { Store } from './store';
+import { Timers } from './timers';
 import type {
 	AccountEventExtra,
 	AccountSeed,
@@ -20,11 +27,15 @@ import type {
 	ArgyleAccount,
 	ArgyleUser,
 	CallRecord,
+	DataObject,
+	DataResource,
 	DeliverOptions,
 	DeliveryResult,
 	FaultSpec,
+	FileRedirect,
 	PlantWebhookInput,
 	SimulatorOptions,
+	StorageRequest,
 	UserSeed,
 	WebhookSubscription,
 } from './types';
@@ -42,22 +53,28 @@ export class ArgyleSimulator {
 	readonly calls: CallRecord[] = [];
 	/** Every delivery attempt, oldest first (last 5000 kept). Cleared in place by reset(). */
 	readonly deliveries: DeliveryResult[];
+	/** Every request the storage server received, headers included (cleared by reset()). */
+	readonly storageRequests: StorageRequest[];
+	/** Origin of the storage server file downloads redirect to, e.g. `http://localhost:41234`. */
+	readonly storageOrigin: string;
 
 	private readonly store = new Store();
 	private readonly faults = new FaultBook();
 	private readonly outbox: Outbox;
-	private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
+	private readonly timers = new Timers();
+	private readonly dataset: Dataset;
 	private readonly apiHost: ApiHost;
 	private defaultSize: number;
 	private maxSize: number;
+	private redirect: FileRedirect;
 	private planted = 0;
-	private stopped = false;
 	/** API keys accepted besides apiKeyId/apiKeySecret (addApiKey; cleared by reset()). */
 	private readonly extraKeys: Array<{ id: string; secret: string }> = [];
 
 	private constructor(
 		private readonly server: http.Server,
 		port: number,
+		private readonly storage: StorageServer,
 		private readonly opts: SimulatorOptions,
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
@@ -65,9 +82,16 @@ export class ArgyleSimulator {
 		this.apiKeySecret = opts.apiKeySecret ?? randomBytes(16).toString('hex');
 		this.outbox = new Outbox(opts.deliveryTimeoutMs ?? 10_000, opts.log);
 		this.deliveries = this.outbox.deliveries;
+		this.storageRequests = storage.requests;
+		this.storageOrigin = storage.origin;
 		this.defaultSize = opts.defaultPageSize ?? ARGYLE_DEFAULT_PAGE_SIZE;
 		this.maxSize = opts.maxPageSize ?? ARGYLE_MAX_PAGE_SIZE;
-		this.apiHost = this.makeApiHost();
+		this.redirect = opts.fileRedirect ?? 'storage';
+		this.dataset = new Dataset(this.store, this.baseUrl);
+		const { store, dataset, outbox, timers, baseUrl } = this;
+		const settings = () => ({ ...this.pageSizes(), reportDelayMs: opts.reportDelayMs ?? 300, fileRedirect: this.redirect });
+		const deliver = (event: string, data: Record<string, unknown>) => this.deliver(event, data);
+		this.apiHost = buildApiHost({ store, dataset, storage, outbox, timers, baseUrl, settings, deliver });
 	}
 
 	static async start(opts: SimulatorOptions = {}): Promise<ArgyleSimulator> {
@@ -86,27 +110,26 @@ export class ArgyleSimulator {
 				resolve();
 			});
 		});
-		sim = new ArgyleSimulator(server, (server.address() as AddressInfo).port, opts);
+		const storage = await StorageServer.start(opts.storageHost);
+		sim = new ArgyleSimulator(server, (server.address() as AddressInfo).port, storage, opts);
 		return sim;
 	}
 
 	async stop(): Promise<void> {
-		if (this.stopped) return;
-		this.stopped = true;
-		for (const [timer, wake] of this.sleepers) {
-			clearTimeout(timer);
-			wake();
-		}
-		this.sleepers.clear();
+		if (this.timers.isStopped) return;
+		this.timers.stop();
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
 		this.server.closeAllConnections();
 		await closed;
+		await this.storage.stop();
 		await this.outbox.close();
 	}
 
-	/** Clears subscriptions, accounts, users, calls, deliveries and faults, and restores the page sizes. */
+	/** Clears subscriptions, accounts, users, data, calls, deliveries, storage requests and faults; restores the options. */
 	reset(): void {
 		this.store.clear();
+		this.storage.clear();
+		this.redirect = this.opts.fileRedirect ?? 'storage';
 		this.faults.clear();
 		this.calls.length = 0;
 		this.deliveries.length = 0;
@@ -158,12 +181,24 @@ export class ArgyleSimulator {
 		return clone(this.store.users.add(makeUser(clone(seed))));
 	}
 
-	/** Adds a realistic account. `seed.user` may name an existing user; an unknown id creates that user; absent: a new user. */
+	/**
+	 * Adds a realistic account and, when it is connected, its data (see data/seed.ts; `seed.kind`:
+	 * employer or gig). `seed.user` may name an existing user; an unknown id creates that user; absent: a new user.
+	 */
 	addAccount(seed: AccountSeed = {}): ArgyleAccount {
-		const s = clone(seed);
-		let userId = s.user;
-		if (!userId || !this.store.users.get(userId)) userId = this.store.users.add(makeUser(userId ? { id: userId } : {})).id;
-		return clone(this.store.addAccount(makeAccount(userId, s)));
+		return clone(createAccount(this.dataset, clone(seed)));
+	}
+
+	/** Stored objects of a data set (copies), optionally only an account's or a user's. */
+	objects(resource: DataResource, filter: { account?: string; user?: string } = {}): DataObject[] {
+		const all = this.store.data[resource].values();
+		return clone(all.filter((o) => (!filter.account || o.account === filter.account) && (!filter.user || this.store.ownerOf(o) === filter.user)));
+	}
+
+	/** Where file downloads redirect; `rejectAuthorization`: the storage server answers 400 to a request with an Authorization header. */
+	setFileRedirect(mode: FileRedirect, options: { rejectAuthorization?: boolean } = {}): void {
+		this.redirect = mode;
+		this.storage.rejectAuthorization = options.rejectAuthorization ?? false;
 	}
 
 	/** Merges top-level fields (nested objects replaced) into a stored account; returns the new state. */
@@ -204,10 +239,7 @@ export class ArgyleSimulator {
 	 * that take include_resource when the subscription lists the event explicitly with it.
 	 */
 	deliver(event: string, data: Record<string, unknown>, opts: DeliverOptions = {}): Promise<DeliveryResult[]> {
-		const subs = [...this.store.webhooks.v2.values(), ...this.store.webhooks.v1.values()].filter(
-			(s) => (!opts.only || s.id === opts.only) && subscriptionMatch(s, event, data).matches,
-		);
-		return this.outbox.track(Promise.all(subs.map((s) => this.deliverOne(s, event, data))));
+		return deliverEvent(this.store, this.outbox, event, data, opts);
 	}
 
 	/**
@@ -216,12 +248,7 @@ export class ArgyleSimulator {
 	 * updated with error_code/error_message → connection error; connected → connection connected;
 	 * removed → the account is deleted from the store first. Other events leave the account alone.
 	 */
-	fireAccountEvent(
-		event: string,
-		accountId: string,
-		extra: AccountEventExtra = {},
-		opts: DeliverOptions = {},
-	): Promise<DeliveryResult[]> {
+	fireAccountEvent(event: string, accountId: string, extra: AccountEventExtra = {}, opts: DeliverOptions = {}): Promise<DeliveryResult[]> {
 		const account = this.store.accounts.get(accountId);
 		if (!account) return Promise.reject(new Error(`ArgyleSimulator: unknown account ${accountId}`));
 		const data = applyAccountEvent(this.store, account, event, extra);
@@ -230,8 +257,9 @@ export class ArgyleSimulator {
 
 	/**
 	 * Sends any event with a realistic `data` for a stored account (a new one when `account` is not
-	 * given), merged with `data`. accounts.* go through fireAccountEvent, which also changes the account.
-	 * An event the simulator has no builder for is sent with `data` as given.
+	 * given), merged with `data`. The event changes the store as it says (paystubs.added adds
+	 * paystubs, vehicles.removed removes a vehicle) and names stored objects; accounts.* go through
+	 * fireAccountEvent. An event the simulator has no builder for is sent with `data` as given.
 	 */
 	fireEvent(
 		event: string,
@@ -243,7 +271,7 @@ export class ArgyleSimulator {
 		const deliverOptions = options.only ? { only: options.only } : {};
 		if (event.startsWith('accounts.')) return this.fireAccountEvent(event, accountId, options.extra, deliverOptions);
 		const user = this.store.users.get(account.user)!;
-		const built = buildEventData(event, { account, user, accounts: this.store.accountsOf(user.id) });
+		const built = buildEventData(event, { account, user, accounts: this.store.accountsOf(user.id), dataset: this.dataset });
 		return this.deliver(event, { ...built, ...options.data }, deliverOptions);
 	}
 
@@ -272,6 +300,10 @@ export class ArgyleSimulator {
 		this.calls.length = 0;
 	}
 
+	private pageSizes() {
+		return { defaultSize: this.defaultSize, maxSize: this.maxSize };
+	}
+
 	/** Page size used without `limit`, and the cap for `limit` (restored by reset()). */
 	setPageSize(n: number): void {
 		if (!Number.isInteger(n) || n < 1) throw new Error(`page size must be a positive integer (got ${n})`);
@@ -280,42 +312,6 @@ export class ArgyleSimulator {
 	}
 
 	// ---- internals ----
-
-	private makeApiHost(): ApiHost {
-		return {
-			store: this.store,
-			baseUrl: this.baseUrl,
-			pageSizes: () => ({ defaultSize: this.defaultSize, maxSize: this.maxSize }),
-			createWebhook: (version, input) => this.store.addWebhook(version, input),
-			afterResponse: (res, work) => this.outbox.afterResponse(res, work),
-			sendRemoved: (accounts) =>
-				Promise.all(accounts.map((a) => this.deliver('accounts.removed', { account: a.id, user: a.user }))),
-			sendAccountUpdated: (id) => {
-				const a = this.store.accounts.get(id);
-				return a ? this.deliver('accounts.updated', { account: a.id, user: a.user }) : Promise.resolve([]);
-			},
-		};
-	}
-
-	private deliverOne(sub: WebhookSubscription, event: string, data: Record<string, unknown>): Promise<DeliveryResult> {
-		const payload: Record<string, unknown> = { ...data };
-		const { explicit } = subscriptionMatch(sub, event, data);
-		if (explicit && sub.config.include_resource === true && supportsResource(event) && !('resource' in data)) {
-			const resource = resourceFor(this.store, event, data);
-			if (resource) payload.resource = resource;
-		}
-		return this.outbox.send(sub, event, payload);
-	}
-
-	private sleep(ms: number): Promise<void> {
-		return new Promise((resolve) => {
-			const timer = setTimeout(() => {
-				this.sleepers.delete(timer);
-				resolve();
-			}, ms);
-			this.sleepers.set(timer, resolve);
-		});
-	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const method = (req.method ?? 'GET').toUpperCase();
@@ -326,6 +322,7 @@ export class ArgyleSimulator {
 		} catch {
 			return sendJson(res, 413, { detail: 'Request body too large.' });
 		}
+		if (this.storage.owns(url.pathname)) return this.storage.handle(req, res, 'api');
 		const parsed = parseJsonBody(raw);
 		if (url.pathname === '/_sim' || url.pathname.startsWith('/_sim/')) {
 			return handleControl(this, method, url, parsed, res);
@@ -337,8 +334,8 @@ export class ArgyleSimulator {
 				faults: this.faults,
 				api: this.apiHost,
 				keys: () => [{ id: this.apiKeyId, secret: this.apiKeySecret }, ...this.extraKeys],
-				sleep: (ms) => this.sleep(ms),
-				stopped: () => this.stopped,
+				sleep: (ms) => this.timers.sleep(ms),
+				stopped: () => this.timers.isStopped,
 				log: this.opts.log,
 			},
 			{ method, url, authorization: req.headers.authorization, body: parsed },

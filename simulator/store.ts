@@ -1,8 +1,26 @@
-// In-memory state: webhook subscriptions (separate v1 and v2 stores), users and accounts.
+// In-memory state: webhook subscriptions (separate v1 and v2 stores), users, accounts, the Item
+// catalogue and every account's data (identities, paystubs, …, reports, verifications).
 import type { Sequenced } from './pagination';
 import { isoNow, newId } from './fixtures';
-import type { ApiVersion, ArgyleAccount, ArgyleUser, WebhookSubscription } from './types';
+import { catalogueItems, type ArgyleItem } from './resources/items';
+import type { AccountKind, ApiVersion, ArgyleAccount, ArgyleUser, DataObject, DataResource, WebhookSubscription } from './types';
 import type { WebhookInput } from './validation';
+
+export const DATA_RESOURCES: readonly DataResource[] = [
+	'identities',
+	'paystubs',
+	'payroll_documents',
+	'deposit_destinations',
+	'shifts',
+	'gigs',
+	'vehicles',
+	'ratings',
+	'employments',
+	'user_forms',
+	'user_uploads',
+	'reports',
+	'verifications',
+];
 
 export class Collection<T extends { id: string }> {
 	private seq = 0;
@@ -19,6 +37,13 @@ export class Collection<T extends { id: string }> {
 
 	delete(id: string): boolean {
 		return this.items.delete(id);
+	}
+
+	/** Deletes every value `drop` returns true for; returns them. */
+	deleteWhere(drop: (value: T) => boolean): T[] {
+		const dropped = this.values().filter(drop);
+		for (const value of dropped) this.items.delete(value.id);
+		return dropped;
 	}
 
 	/** Entries in creation order (Map keeps insertion order). */
@@ -46,6 +71,29 @@ export class Store {
 	};
 	readonly accounts = new Collection<ArgyleAccount>();
 	readonly users = new Collection<ArgyleUser>();
+	/** The Item catalogue, plus the Items of accounts seeded with one it lacks. */
+	readonly items = new Collection<ArgyleItem>();
+	/** Employer or gig, per account (an account seeded with `kind` may differ from its Item's). */
+	readonly accountKinds = new Map<string, AccountKind>();
+	readonly data = Object.fromEntries(DATA_RESOURCES.map((r) => [r, new Collection<DataObject>()])) as Record<
+		DataResource,
+		Collection<DataObject>
+	>;
+
+	constructor() {
+		this.resetItems();
+	}
+
+	/** Objects of a data set that belong to an account, in creation order. */
+	objectsOf(resource: DataResource, accountId: string): DataObject[] {
+		return this.data[resource].values().filter((o) => o.account === accountId);
+	}
+
+	/** The user an object belongs to: its `user`, or its account's. */
+	ownerOf(object: DataObject): string | undefined {
+		if (typeof object.user === 'string') return object.user;
+		return typeof object.account === 'string' ? this.accounts.get(object.account)?.user : undefined;
+	}
 
 	addWebhook(version: ApiVersion, input: WebhookInput): WebhookSubscription {
 		const now = isoNow();
@@ -90,6 +138,8 @@ export class Store {
 		const account = this.accounts.get(id);
 		if (!account) return undefined;
 		this.accounts.delete(id);
+		this.accountKinds.delete(id);
+		for (const resource of DATA_RESOURCES) this.data[resource].deleteWhere((o) => o.account === id);
 		const user = this.users.get(account.user);
 		if (user) {
 			const rest = this.accountsOf(user.id);
@@ -103,7 +153,8 @@ export class Store {
 	removeUser(id: string): ArgyleAccount[] | undefined {
 		if (!this.users.get(id)) return undefined;
 		const removed = this.accountsOf(id);
-		for (const a of removed) this.accounts.delete(a.id);
+		for (const a of removed) this.removeAccount(a.id);
+		for (const resource of DATA_RESOURCES) this.data[resource].deleteWhere((o) => o.user === id);
 		this.users.delete(id);
 		return removed;
 	}
@@ -113,5 +164,13 @@ export class Store {
 		this.webhooks.v2.clear();
 		this.accounts.clear();
 		this.users.clear();
+		for (const resource of DATA_RESOURCES) this.data[resource].clear();
+		this.accountKinds.clear();
+		this.resetItems();
+	}
+
+	private resetItems(): void {
+		this.items.clear();
+		for (const item of catalogueItems()) this.items.add(item);
 	}
 }

@@ -17,6 +17,32 @@ export interface SimulatorOptions {
 	deliveryTimeoutMs?: number;
 	/** Called with one line per API call (the CLI uses it). */
 	log?: (line: string) => void;
+	/** How long a requested report stays `generating` before it is `generated` (default 300 ms). */
+	reportDelayMs?: number;
+	/** Where file downloads redirect to (default `storage`: the storage server, another origin). */
+	fileRedirect?: FileRedirect;
+	/** Host name of the storage server's URLs (default `localhost`, so not the API's origin). */
+	storageHost?: string;
+}
+
+/**
+ * `storage`: 302 to the storage server on another origin (like Argyle's signed storage URLs);
+ * `same-origin`: 302 to the API's own host (a client keeps Authorization there);
+ * `loop`: 302 to the storage server, which 302s back to the file URL, forever.
+ */
+export type FileRedirect = 'storage' | 'same-origin' | 'loop';
+
+/** One request the storage server (or the API's same-origin file path) received. */
+export interface StorageRequest {
+	method: string;
+	/** Absolute URL as requested. */
+	url: string;
+	/** Lower-case header names, as received. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Which server answered: the storage server, or the API host (same-origin mode). */
+	origin: 'storage' | 'api';
+	status: number;
+	at: number;
 }
 
 export interface WebhookConfig {
@@ -105,38 +131,53 @@ export interface ArgyleAccount {
 }
 
 /** Seed for `addAccount`: any top-level field, nested objects may be partial. */
+/** What an account connects to: an employer (shifts) or a gig platform (gigs, vehicles, ratings). */
+export type AccountKind = 'employer' | 'gig';
+
 export interface AccountSeed
 	extends Partial<Omit<ArgyleAccount, 'connection' | 'direct_deposit_switch' | 'availability' | 'ongoing_refresh'>> {
+	/** Default: the kind of the seeded `item` when the catalogue knows it, else employer. */
+	kind?: AccountKind;
 	connection?: Partial<AccountConnection>;
 	direct_deposit_switch?: Partial<DirectDepositSwitchState>;
 	availability?: Partial<AccountAvailability>;
 	ongoing_refresh?: Partial<ArgyleAccount['ongoing_refresh']>;
 }
 
+/** Argyle's Address (users, identities, paystubs' employer_address). */
 export interface UserAddress {
+	city: string | null;
 	line1: string | null;
 	line2: string | null;
-	city: string | null;
 	state: string | null;
-	postal_code: string | null;
 	country: string | null;
+	postal_code: string | null;
 }
 
-/** v2 user object (argyle-api.md §7). */
+export interface BirthDate {
+	year: number;
+	month: number;
+	day: number;
+}
+
+/**
+ * v2 user object (argyle-objects.md §3.15). Users created through `POST /v2/users` without personal
+ * data have only the first six keys; the others appear once set.
+ */
 export interface ArgyleUser {
 	id: string;
 	created_at: string;
 	items_connected: string[];
 	employers_connected: string[];
-	external_metadata: Record<string, unknown>;
+	external_metadata: unknown;
 	external_id: string | null;
-	first_name: string | null;
-	last_name: string | null;
-	email: string | null;
-	phone_number: string | null;
-	ssn: string | null;
-	address: UserAddress | null;
-	birth_date: string | null;
+	first_name?: string | null;
+	last_name?: string | null;
+	email?: string | null;
+	phone_number?: string | null;
+	ssn?: string | null;
+	address?: UserAddress | null;
+	birth_date?: BirthDate | null;
 }
 
 export type UserSeed = Partial<ArgyleUser>;
@@ -203,4 +244,26 @@ export interface FaultSpec {
 	delayMs?: number;
 	/** How many matching calls it applies to (default 1; Infinity allowed). */
 	times?: number;
+}
+
+/** The data sets served under `/v2/<path>` (store keys use the event names' underscores). */
+export type DataResource =
+	| 'identities'
+	| 'paystubs'
+	| 'payroll_documents'
+	| 'deposit_destinations'
+	| 'shifts'
+	| 'gigs'
+	| 'vehicles'
+	| 'ratings'
+	| 'employments'
+	| 'user_forms'
+	| 'user_uploads'
+	| 'reports'
+	| 'verifications';
+
+/** A stored data object (identity, paystub, …) exactly as the API answers it. */
+export interface DataObject {
+	id: string;
+	[key: string]: unknown;
 }

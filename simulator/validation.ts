@@ -1,5 +1,6 @@
 // DRF-style validation of `POST /v{1,2}/webhooks` bodies: a field-keyed map of message arrays.
 import { isItemsEvent, knownEvents, WILDCARD } from './events';
+import { typeName } from './routes/common';
 import type { ApiVersion, WebhookConfig } from './types';
 
 export type FieldErrors = Record<string, string[]>;
@@ -17,8 +18,6 @@ const NOT_NULL = 'This field may not be null.';
 const NOT_BLANK = 'This field may not be blank.';
 const NOT_STRING = 'Not a valid string.';
 
-const typeName = (v: unknown): string =>
-	v === null ? 'NoneType' : Array.isArray(v) ? 'list' : typeof v === 'string' ? 'str' : typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : typeof v === 'boolean' ? 'bool' : 'dict';
 
 function requiredString(body: Record<string, unknown>, key: string, errors: FieldErrors): string | undefined {
 	if (!(key in body)) errors[key] = [REQUIRED];

@@ -1,79 +1,57 @@
-// A realistic `data` for every event of the catalogue, for a stored account and its user. Values
-// follow real recorded sandbox deliveries where the research has them (users.fully_synced,
-// paystubs/gigs partially_synced) and the documented shapes elsewhere.
+// A realistic `data` for every event of the catalogue, about objects the store really holds: the
+// event changes the store first (a paystubs.added adds paystubs, a vehicles.removed removes a
+// vehicle), then reports counts, ranges and IDs that match it. Values follow real recorded sandbox
+// deliveries where the research has them (users.fully_synced, paystubs/gigs partially_synced).
 import { randomInt } from 'node:crypto';
 
-import type { ArgyleAccount, ArgyleUser } from '../types';
+import type { DatedResource } from '../data/availability';
+import { ensureReport, ensureVerification } from '../data/seed';
 import { isoNow, newId } from '../fixtures';
+import { itemWithFeatures } from '../resources/items';
+import type { Builder, EventContext } from './context';
+import { naming } from './objects';
+import { addedData, availableData, removedData, updatedData } from './synced';
 
-export interface EventContext {
-	account: ArgyleAccount;
-	user: ArgyleUser;
-	/** Every account of the user (users.fully_synced, reports.ready list them). */
-	accounts: ArgyleAccount[];
-}
+export type { EventContext } from './context';
 
-type Builder = (ctx: EventContext) => Record<string, unknown>;
+/** Real deliveries: days_synced is the span covered so far, at least the threshold (90 gave 140). */
+const DAYS_SYNCED = 140;
 
-const DAY_MS = 86_400_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const midnight = (days: number) => `${daysAgo(days).slice(0, 10)}T00:00:00Z`;
-
-const base = ({ account, user }: EventContext) => ({ account: account.id, user: user.id });
-
-/** Counts and dates of paystubs, gigs or shifts, as Argyle reports them for one account. */
-function available(ctx: EventContext, count: number) {
-	return { ...base(ctx), available_from: midnight(365), available_to: midnight(3), available_count: count };
-}
-
-function syncedFamily(family: 'paystubs' | 'gigs' | 'shifts', count: number): Record<string, Builder> {
+/** Two new items per `.added`, one changed per `.updated`, one gone per `.removed`. */
+function syncedFamily(resource: DatedResource): Record<string, Builder> {
 	const builders: Record<string, Builder> = {
-		added: (ctx) => ({ ...available(ctx, count + 2), added_count: 2, added_from: midnight(10), added_to: midnight(3) }),
-		updated: (ctx) => ({
-			...available(ctx, count),
-			updated_count: 1,
-			[`updated_${family}`]: [newId()],
-			updated_from: midnight(17),
-			updated_to: midnight(17),
+		added: ({ dataset, account }) => addedData(dataset.store, resource, account, dataset.addDated(resource, account, 2)),
+		updated: ({ dataset, account }) => {
+			if (!dataset.store.objectsOf(resource, account.id).length) dataset.addDated(resource, account, 2);
+			const changed = dataset.dated(resource, account.id).slice(-1);
+			for (const object of changed) dataset.touch(account, object);
+			return updatedData(dataset.store, resource, account, changed);
+		},
+		partially_synced: ({ dataset, account }) => ({
+			...availableData(dataset.store, resource, account, DAYS_SYNCED),
+			days_synced: DAYS_SYNCED,
+			...(resource === 'gigs' ? { item_id: account.item } : {}),
 		}),
-		// Real deliveries: days_synced is the span covered so far, at least the threshold (90 gave 140).
-		partially_synced: (ctx) => ({
-			...available(ctx, Math.ceil(count / 3)),
-			available_from: midnight(140),
-			days_synced: 140,
-			...(family === 'gigs' ? { item_id: ctx.account.item } : {}),
-		}),
-		fully_synced: (ctx) => available(ctx, count),
+		fully_synced: ({ dataset, account }) => availableData(dataset.store, resource, account),
 	};
-	if (family !== 'paystubs') {
-		builders.removed = (ctx) => ({
-			...available(ctx, count - 1),
-			removed_count: 1,
-			[`removed_${family}`]: [newId()],
-			removed_from: midnight(40),
-			removed_to: midnight(40),
-		});
+	if (resource !== 'paystubs') {
+		builders.removed = ({ dataset, account }) => removedData(dataset.store, resource, account, dataset.removeDated(resource, account, 1));
 	}
 	return builders;
 }
 
-/** Families whose events name one object of the account by its ID. */
-const naming = (idKey: string, events: string[]): Record<string, Builder> =>
-	Object.fromEntries(events.map((event) => [event, (ctx: EventContext) => ({ ...base(ctx), [idKey]: newId() })]));
-
-function itemUpdated({ account }: EventContext) {
+function itemUpdated({ dataset, account }: EventContext) {
+	const item = itemWithFeatures(dataset.context(account).item);
+	const features = item.features as { field_coverage: unknown; direct_deposit_switch: unknown };
 	return {
-		item: account.item,
-		name: account.employers[0] ?? 'Whole Goods',
-		status: 'issues',
-		status_details: 'We have identified issues with the underlying platform and are investigating.',
-		mapping_status: 'verified',
-		known_limitations: 'First 5 digits of SSN obfuscated.',
-		logo_url: 'https://res.cloudinary.com/argyle-media/image/upload/v1594718493/partner-logos/gusto_platform.png',
-		features: {
-			field_coverage: { identities: { first_name: { supported: true } }, paystubs: { hours_ytd: { supported: false } } },
-			direct_deposit_switch: { card: { supported: true, max_allocations: '3' } },
-		},
+		item: item.id,
+		name: item.name,
+		status: item.status,
+		status_details: item.status_details,
+		mapping_status: item.mapping_status,
+		known_limitations: item.known_limitations,
+		logo_url: item.logo_url,
+		features: { field_coverage: features.field_coverage, direct_deposit_switch: features.direct_deposit_switch },
 	};
 }
 
@@ -95,27 +73,29 @@ const BUILDERS: Record<string, Record<string, Builder>> = {
 		}),
 	},
 	items: { updated: itemUpdated, removed: ({ account }) => ({ item: account.item }) },
-	paystubs: syncedFamily('paystubs', 26),
-	gigs: syncedFamily('gigs', 140),
-	shifts: syncedFamily('shifts', 54),
-	identities: naming('identity', ['added', 'updated']),
-	payroll_documents: naming('payroll_document', ['added', 'updated', 'removed', 'ocr_completed', 'ocr_failed']),
-	deposit_destinations: naming('deposit_destination', ['added', 'updated', 'removed']),
-	vehicles: naming('vehicle', ['added', 'updated', 'removed']),
-	ratings: naming('rating', ['added', 'updated']),
-	user_uploads: naming('user_upload', ['added', 'removed', 'ocr_completed', 'ocr_failed', 'ocr_authenticity']),
-	user_forms: naming('user_form', ['submitted', 'removed']),
+	paystubs: syncedFamily('paystubs'),
+	gigs: syncedFamily('gigs'),
+	shifts: syncedFamily('shifts'),
+	identities: naming('identities', 'identity', ['added', 'updated']),
+	payroll_documents: naming('payroll_documents', 'payroll_document', ['added', 'updated', 'removed', 'ocr_completed', 'ocr_failed']),
+	deposit_destinations: naming('deposit_destinations', 'deposit_destination', ['added', 'updated', 'removed']),
+	vehicles: naming('vehicles', 'vehicle', ['added', 'updated', 'removed']),
+	ratings: naming('ratings', 'rating', ['added', 'updated']),
+	user_uploads: naming('user_uploads', 'user_upload', ['added', 'removed', 'ocr_completed', 'ocr_failed', 'ocr_authenticity']),
+	user_forms: naming('user_forms', 'user_form', ['submitted', 'removed']),
 	direct_deposit_switches: {
 		completed: (ctx) => ({
-			...base(ctx),
-			deposit_destination: newId(),
+			account: ctx.account.id,
+			user: ctx.user.id,
+			deposit_destination: ctx.dataset.ensure('deposit_destinations', ctx.account).id,
 			direct_deposit_changed: true,
 			type: 'ach_deposit_account',
 			flow: 'update',
 			details: null,
 		}),
 		failed: (ctx) => ({
-			...base(ctx),
+			account: ctx.account.id,
+			user: ctx.user.id,
 			error_code: 'confirmation_timeout',
 			error_message: 'This user did not finish confirming the direct deposit switch.',
 		}),
@@ -125,10 +105,13 @@ const BUILDERS: Record<string, Record<string, Builder>> = {
 			user: ctx.user.id,
 			resource: { user: ctx.user.id, external_id: ctx.user.external_id, accounts: reportAccounts(ctx), documents: [] },
 		}),
-		generated: (ctx) => ({ user: ctx.user.id, type: 'voie', report: newId() }),
+		generated: (ctx) => {
+			const report = ensureReport(ctx.dataset, ctx.account);
+			return { user: ctx.user.id, type: report.type, report: report.id };
+		},
 	},
 	verifications: {
-		updated: (ctx) => ({ user: ctx.user.id, verification: newId() }),
+		updated: (ctx) => ({ user: ctx.user.id, verification: ensureVerification(ctx.dataset, ctx.account).id }),
 		creation_failed: (ctx) => ({
 			user: ctx.user.id,
 			context: {
@@ -143,15 +126,16 @@ const BUILDERS: Record<string, Record<string, Builder>> = {
 		}),
 		connection_added: (ctx) => ({
 			user: ctx.user.id,
-			verification: newId(),
+			verification: ensureVerification(ctx.dataset, ctx.account).id,
 			connection: { id: newId(), data_source: 'payroll', connected_at: isoNow() },
 		}),
 	},
 };
 
 /**
- * The `data` Argyle would send for `event` about this account, or undefined for an event the
- * simulator has no builder for (accounts.* are built with their state changes, see fireAccountEvent).
+ * The `data` Argyle would send for `event` about this account (changing the store as the event
+ * says), or undefined for an event the simulator has no builder for (accounts.* are built with
+ * their state changes, see fireAccountEvent).
  */
 export function buildEventData(event: string, ctx: EventContext): Record<string, unknown> | undefined {
 	const [family, name] = event.split('.', 2);

@@ -1,7 +1,6 @@
 // Webhook events the simulator accepts and delivers: the package's own catalogue (every v2 family,
 // plus the legacy pay distribution events on v1), with a realistic `data` builder for each.
 import { ALL_EVENTS, eventsAccepting, eventsForVersion } from '../../nodes/shared/catalogue';
-import { makeVerification } from '../fixtures';
 import type { Store } from '../store';
 import type { ApiVersion } from '../types';
 
@@ -32,12 +31,11 @@ export function supportsResource(event: string): boolean {
 	return RESOURCE_EVENTS.has(event);
 }
 
-/** What `include_resource` adds: the verification for verifications.updated, the account otherwise. */
+/** What `include_resource` adds: the stored verification for verifications.updated, the account otherwise. */
 export function resourceFor(store: Store, event: string, data: Record<string, unknown>): unknown {
 	if (event === 'verifications.updated') {
-		return typeof data.verification === 'string' && typeof data.user === 'string'
-			? makeVerification(data.verification, data.user)
-			: undefined;
+		const verification = typeof data.verification === 'string' ? store.data.verifications.get(data.verification) : undefined;
+		return verification && structuredClone(verification);
 	}
 	const account = typeof data.account === 'string' ? store.accounts.get(data.account) : undefined;
 	return account && structuredClone(account);

@@ -53,7 +53,8 @@ describe('simulator: /v2 accounts and users', () => {
 	it('lists accounts with user / item / ongoing_refresh_status filters and pages', async () => {
 		const user = harness.sim.addUser();
 		const mine = [harness.sim.addAccount({ user: user.id }), harness.sim.addAccount({ user: user.id }), harness.sim.addAccount({ user: user.id })];
-		const other = harness.sim.addAccount({ ongoing_refresh: { status: 'disabled' } });
+		// Accounts share catalogue Items; a gig platform's is never one of the employer accounts'.
+		const other = harness.sim.addAccount({ kind: 'gig', ongoing_refresh: { status: 'disabled' } });
 
 		const all = await harness.api<ListPage<ArgyleAccount>>('/v2/accounts');
 		expect(all.json.results.map((a) => a.id)).toEqual([...mine.map((a) => a.id), other.id]);
@@ -134,13 +135,13 @@ describe('simulator: /v2 accounts and users', () => {
 		expect((got.json as { data: { resource: ArgyleAccount } }).data.resource.ongoing_refresh.status).toBe('disabled');
 	});
 
-	it('POST /v2/users returns {id, user_token} and stores the user', async () => {
+	it("POST /v2/users answers 201 {id, user_token} (as the real sandbox did) and stores the user", async () => {
 		const res = await request<{ id: string; user_token: string }>(harness.url('/v2/users'), {
 			method: 'POST',
 			body: { external_id: 'ext-9' },
 			auth: [harness.sim.apiKeyId, harness.sim.apiKeySecret],
 		});
-		expect(res.status).toBe(200);
+		expect(res.status).toBe(201);
 		expect(res.json).toEqual({ id: expect.stringMatching(UUID), user_token: expect.any(String) });
 		expect(harness.sim.users()).toEqual([expect.objectContaining({ id: res.json.id, external_id: 'ext-9' })]);
 	});

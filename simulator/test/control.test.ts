@@ -131,5 +131,37 @@ describe('simulator: /_sim control endpoints and the CLI helpers', () => {
 		expect(text).toContain(harness.sim.apiKeyId);
 		expect(text).toContain(harness.sim.apiKeySecret);
 		expect(text).toContain(`curl -s -X POST ${harness.sim.baseUrl}/_sim/events`);
+		expect(text).toContain(harness.sim.storageOrigin);
+		expect(parseArgs(['--report-delay-ms', '50', '--file-redirect', 'loop'])).toMatchObject({ reportDelayMs: 50, fileRedirect: 'loop' });
+		expect(() => parseArgs(['--file-redirect', 'nowhere'])).toThrow(/storage, same-origin or loop/);
+	});
+
+	it('POST /_sim/accounts {kind} seeds an employer or a gig account with its data; other kinds 400', async () => {
+		const gig = await request<ArgyleAccount>(harness.url('/_sim/accounts'), { method: 'POST', body: { kind: 'gig' } });
+		expect(gig.status).toBe(200);
+		expect(gig.json.availability.gigs).toMatchObject({ status: 'synced', available_count: expect.any(Number) });
+		expect(harness.sim.objects('vehicles', { account: gig.json.id })).toHaveLength(1);
+		const employer = await request<ArgyleAccount>(harness.url('/_sim/accounts'), { method: 'POST', body: { kind: 'employer' } });
+		expect(harness.sim.objects('shifts', { account: employer.json.id }).length).toBeGreaterThan(0);
+		const bad = await request(harness.url('/_sim/accounts'), { method: 'POST', body: { kind: 'bank' } });
+		expect(bad.status).toBe(400);
+	});
+
+	it('POST /_sim/files sets the file redirect mode; GET /_sim/storage and /_sim/state show what storage received', async () => {
+		const account = harness.sim.addAccount();
+		const doc = harness.sim.objects('payroll_documents', { account: account.id })[0];
+		const auth: [string, string] = [harness.sim.apiKeyId, harness.sim.apiKeySecret];
+		const set = await request(harness.url('/_sim/files'), { method: 'POST', body: { redirect: 'same-origin' } });
+		expect(set.json).toEqual({ redirect: 'same-origin', rejectAuthorization: false });
+		expect((await request(String(doc.file_url), { auth })).headers.location.startsWith(harness.sim.baseUrl)).toBe(true);
+		await request(harness.url('/_sim/files'), { method: 'POST', body: {} });
+		const location = (await request(String(doc.file_url), { auth })).headers.location;
+		expect(location.startsWith(harness.sim.storageOrigin)).toBe(true);
+		await request(location);
+		const storage = await request<{ origin: string; requests: Array<{ url: string }> }>(harness.url('/_sim/storage'));
+		expect(storage.json).toEqual({ origin: harness.sim.storageOrigin, requests: [expect.objectContaining({ url: location, origin: 'storage' })] });
+		const state = await request<{ storage: unknown }>(harness.url('/_sim/state'));
+		expect(state.json.storage).toEqual(storage.json);
+		expect((await request(harness.url('/_sim/files'), { method: 'POST', body: { redirect: 'ftp' } })).status).toBe(400);
 	});
 });

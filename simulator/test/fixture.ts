@@ -1,5 +1,5 @@
 // One simulator and one webhook receiver per test file, reset before every test.
-import { ArgyleSimulator, WebhookReceiver, request, type ApiResponse, type SimulatorOptions } from '..';
+import { ArgyleSimulator, WebhookReceiver, request, type ApiResponse, type ListPage, type SimulatorOptions } from '..';
 
 export interface SimulatorFixture {
 	readonly sim: ArgyleSimulator;
@@ -10,6 +10,8 @@ export interface SimulatorFixture {
 	auth(): [string, string];
 	/** An authenticated API call. */
 	api<T = unknown>(path: string, options?: { method?: string; body?: unknown }): Promise<ApiResponse<T>>;
+	/** Every result of a list, following `next` until it is null; `pages`: how many pages that took. */
+	all<T = Record<string, unknown>>(path: string): Promise<{ results: T[]; pages: number }>;
 }
 
 export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
@@ -42,6 +44,19 @@ export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 		url: (path) => `${fixture.sim.baseUrl}${path}`,
 		auth: () => [fixture.sim.apiKeyId, fixture.sim.apiKeySecret],
 		api: (path, { method, body } = {}) => request(fixture.url(path), { method, body, auth: fixture.auth() }),
+		all: async <T>(path: string) => {
+			const results: T[] = [];
+			let next: string | null = fixture.url(path);
+			let pages = 0;
+			while (next) {
+				const page: ApiResponse<ListPage<T>> = await request<ListPage<T>>(next, { auth: fixture.auth() });
+				if (page.status !== 200) throw new Error(`${next}: ${page.status} ${page.text}`);
+				results.push(...page.json.results);
+				next = page.json.next;
+				pages += 1;
+			}
+			return { results, pages };
+		},
 	};
 	return fixture;
 }
