@@ -28,17 +28,19 @@ describe('simulator: answered objects conform to the product descriptors', () =>
 	it.each(Object.keys(DESCRIPTORS))('/v2/%s (list and retrieve)', async (path) => {
 		await varietyOfObjects();
 		const { results } = await harness.all<DataObject>(`/v2/${path}?limit=200`);
-		expect(results.length).toBeGreaterThan(2);
+		expect(results.length).toBeGreaterThan(0);
 		for (const object of results) {
-			expect(descriptorViolations(path, object)).toEqual([]);
+			expect([object.id, descriptorViolations(path, object)]).toEqual([object.id, []]);
+			if (!DESCRIPTORS[path].retrieve) continue;
 			const one = await harness.api(`/v2/${path}/${object.id}`);
-			expect(descriptorViolations(path, one.json)).toEqual([]);
+			expect([object.id, descriptorViolations(path, one.json, 'retrieve')]).toEqual([object.id, []]);
 		}
 	});
 
 	it('knows every answered path, with or without a descriptor', () => {
 		expect([...Object.keys(DESCRIPTORS), ...AWAITING].sort()).toEqual([...ANSWERED_PATHS].sort());
 		expect(() => descriptorViolations('no-such-path', {})).toThrow(/add it to DESCRIPTORS/);
+		expect(() => descriptorViolations('employments', {}, 'retrieve')).toThrow(/no retrieve descriptor/);
 	});
 
 	for (const path of AWAITING) it.todo(`/v2/${path}: no product descriptor yet (add it to simulator/test/descriptors.ts)`);

@@ -37,9 +37,12 @@ export const IDENTITY = {
 	termination_reason: nullable(text('Why the employment ended')),
 	employer: text('Employer name'),
 	employment: id('The employment; usable as a filter for identities, paystubs and payroll documents'),
+	// Gig platforms report no base pay: amount and period are null there.
 	base_pay: object('Base pay (without bonus or commission)', {
-		amount: amount('Amount, e.g. "58024.50"'),
-		period: oneOf('Per what period', ['hourly', 'daily', 'weekly', 'biweekly', 'semimonthly', 'monthly', 'annual', 'salary']),
+		amount: nullable(amount('Amount, e.g. "58024.50"; null on gig platforms')),
+		period: nullable(
+			oneOf('Per what period; null on gig platforms', ['hourly', 'daily', 'weekly', 'biweekly', 'semimonthly', 'monthly', 'annual', 'salary']),
+		),
 		currency: text('Currency (ISO 4217), e.g. USD'),
 	}),
 	pay_cycle: oneOf('How often the user is paid', ['daily', 'weekly', 'biweekly', 'semimonthly', 'monthly', 'quarterly']),

@@ -10,6 +10,34 @@ const PARTY = (who: string) =>
 		}),
 	);
 
+/**
+ * Box values as OCR read them: decimal strings for money, text otherwise, null when the box is
+ * empty. Argyle does not document their types (the spec's example has nulls); this is what fits.
+ */
+const box = (description: string) => optional(nullable(text(description)));
+
+const boxes = <const K extends string>(keys: readonly K[], form: string) =>
+	Object.fromEntries(keys.map((key) => [key, box(`${form} box ${key}`)])) as { readonly [P in K]: ReturnType<typeof box> };
+
+const W2_BOXES = boxes(
+	[
+		'control_no_d', 'comp_1', 'fed_income_tax_2', 'ss_wages_3', 'ss_tax_4', 'med_wages_5', 'med_tax_6', 'ss_tips_7',
+		'tips_8', 'verification_9', 'benefits_10', 'nonqualified_11', 'uncollected_ss_RRTA_12a', 'uncollected_med_tax_12b',
+		'insurance_12c', 'plan_401k_12d', 'other_14', 'employers_state_15', 'state_wages_16', 'state_income_tax_17',
+		'local_wages_18', 'local_income_tax_19', 'locality_name_20',
+	],
+	'W-2',
+);
+
+const MISC_1099_BOXES = boxes(
+	[
+		'account_no', 'rent_1', 'royalties_2', 'other_inc_3', 'fed_inc_4', 'fishing_5', 'med_care_6', 'comp_7',
+		'crop_insurance_10', 'golden_parachute_13', 'gross_attorney_14', 'sec_409a_defer_15a', 'sec_409a_inc_15b',
+		'state_tax_16', 'state_no_17', 'state_inc',
+	],
+	'1099-MISC',
+);
+
 /** Argyle's OCR of a W-2 or 1099; `{}` for other documents, so every key may be missing. */
 const OCR_DATA = object('What OCR read from a W-2 or 1099 ({} for other documents)', {
 	form_type: optional(
@@ -18,11 +46,13 @@ const OCR_DATA = object('What OCR read from a W-2 or 1099 ({} for other document
 	omb_no: optional(text('OMB number, e.g. 1545-0115')),
 	year: optional(text('Tax year, e.g. "2020"')),
 	form: optional(
-		object("The form's boxes: the parties below, then the form's own box keys (e.g. comp_1, rent_1)", {
+		object("The form's parties and boxes (W-2 and 1099-MISC keys; other 1099s pass through)", {
 			recipient: PARTY('recipient'),
 			recipient_tin: optional(nullable(text("Recipient's TIN"))),
 			payer: PARTY('payer'),
 			payer_tin: optional(nullable(text("Payer's TIN"))),
+			...W2_BOXES,
+			...MISC_1099_BOXES,
 		}),
 	),
 	warnings: optional(
