@@ -12,7 +12,7 @@ import { isListening } from '../test/e2e/harness/ports';
 import { REPO_ROOT } from '../test/e2e/harness/install';
 import { eventsForVersion } from '../nodes/shared/catalogue';
 import { ArgyleSimulator } from '../simulator';
-import { simulatorCredentialData } from '../test/e2e/support/argyle-e2e';
+import { asImportedByTheEditor, simulatorCredentialData } from '../test/e2e/support/argyle-e2e';
 
 const N8N_PORT = Number(process.env.N8N_DEV_PORT ?? 5678);
 const SIM_PORT = Number(process.env.ARGYLE_SIM_PORT ?? 5699);
@@ -89,9 +89,7 @@ async function main() {
 	const workflows = [demo];
 	const examplePath = path.join(REPO_ROOT, 'examples', 'delete-failed-accounts.json');
 	if (existsSync(examplePath)) {
-		const example = JSON.parse(readFileSync(examplePath, 'utf8'));
-		delete example.id;
-		workflows.push(withCredential(example));
+		workflows.push(withCredential(asImportedByTheEditor(JSON.parse(readFileSync(examplePath, 'utf8')))));
 	}
 	for (const workflow of workflows) {
 		const created = await n8n.createWorkflow(workflow as never);

@@ -1,6 +1,6 @@
 /**
  * `npm run docs`: writes the reference pages generated from the code (docs/trigger-events.md from
- * the catalogue). `-- --check` only reports a stale page (exit 1); a unit test does the same.
+ * the catalogue, docs/argyle-node.md from the Argyle node's resources). `-- --check` only reports a stale page (exit 1); a unit test does the same.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

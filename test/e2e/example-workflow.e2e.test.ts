@@ -9,11 +9,14 @@ import path from 'node:path';
 import { N8nInstance } from './harness/n8n';
 import { REPO_ROOT } from './harness/install';
 import { ArgyleSimulator } from '../../simulator';
-import { simulatorCredentialData, triggerWorkflowJson, waitUntil } from './support/argyle-e2e';
+import { asImportedByTheEditor, simulatorCredentialData, triggerWorkflowJson, waitUntil } from './support/argyle-e2e';
 
-const example = JSON.parse(
-	readFileSync(path.join(REPO_ROOT, 'examples', 'delete-failed-accounts.json'), 'utf8'),
-) as { name: string; nodes: Array<{ name: string; type: string; webhookId?: string }> };
+const example = asImportedByTheEditor(
+	JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', 'delete-failed-accounts.json'), 'utf8')) as {
+		name: string;
+		nodes: Array<{ name: string; type: string; webhookId?: string }>;
+	},
+);
 
 const log = (n8n: N8nInstance, message: string) =>
 	process.stdout.write(`[e2e n8n ${n8n.version}] example workflow: ${message}\n`);
@@ -34,7 +37,7 @@ describe('example workflow: delete accounts that failed for good', () => {
 		workflowId = created.id;
 		const activation = await n8n.activate(workflowId);
 		expect(activation.status).toBe(200);
-		log(n8n, `imported unchanged and activated as ${workflowId}`);
+		log(n8n, `imported as the editor does (unchanged but for a fresh webhookId) and activated as ${workflowId}`);
 		// A second workflow listens for accounts.removed, which Argyle sends after a deletion.
 		const removed = await n8n.createWorkflow(
 			triggerWorkflowJson('Removed accounts', credential, { events: ['accounts.removed'] }),

@@ -475,8 +475,7 @@ export class N8nInstance {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_REINSTALL_MISSING_PACKAGES: 'false',
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-			// task runner (Code node): internal child process, broker on loopback and its own port
-			N8N_RUNNERS_MODE: 'internal',
+			// task runner (Code node): n8n's default internal child process, broker on loopback and its own port
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			// keep every execution so the tests can read them back

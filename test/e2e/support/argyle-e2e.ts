@@ -95,6 +95,18 @@ export function triggerParameters(parameters: TriggerParameters): Record<string,
 	};
 }
 
+/**
+ * A workflow file as n8n's editor imports it: every trigger without a webhookId gets a fresh one
+ * (the shipped examples carry none, so importing one twice never conflicts).
+ */
+export function asImportedByTheEditor<T extends { nodes: Array<{ type: string; webhookId?: string }> }>(workflow: T): T {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes) {
+		if (node.type === TRIGGER_TYPE && !node.webhookId) node.webhookId = randomUUID();
+	}
+	return copy;
+}
+
 /** The Argyle API credential's data for a simulator (the Custom environment), as the editor would save it. */
 export function simulatorCredentialData(sim: ArgyleSimulator, overrides: Record<string, unknown> = {}): Record<string, unknown> {
 	return { environment: 'custom', baseUrl: sim.baseUrl, apiKeyId: sim.apiKeyId, apiKeySecret: sim.apiKeySecret, ...overrides };
