@@ -77,13 +77,21 @@ export function decide(
 	return { emit: true };
 }
 
+/**
+ * `event` and `name` describe the delivery itself (the event and the subscription). A data field of
+ * the same name, such as the Item's name in items.updated, is kept as `data_<key>` beside them.
+ */
+export function itemKey(dataKey: string): string {
+	return dataKey === 'event' || dataKey === 'name' ? `data_${dataKey}` : dataKey;
+}
+
 /** `{ event, name, data: {...} }` → `{ event, name, ...data }`, keeping any other top-level field. */
 export function toItem(payload: Record<string, unknown> & { event: string }): ArgyleTriggerItem {
 	const { event, name, data, ...rest } = payload;
 	const item: ArgyleTriggerItem = { event };
 	if (name !== undefined) item.name = name as string;
-	// `event` and `name` describe the delivery itself; a data field of the same name cannot replace them.
-	for (const [key, value] of [...Object.entries(isRecord(data) ? data : {}), ...Object.entries(rest)]) {
+	for (const [key, value] of Object.entries(isRecord(data) ? data : {})) item[itemKey(key)] = value;
+	for (const [key, value] of Object.entries(rest)) {
 		if (!(key in item)) item[key] = value;
 	}
 	return item;

@@ -4,7 +4,7 @@
  * signature and every enum accepts an unknown string: nothing unknown is dropped.
  */
 import type { DataFieldsOf, FamilyName, KnownEvent } from './catalogue';
-import type { ObjectOf } from './fields';
+import type { Fields, ObjectOf } from './fields';
 import type { ACCOUNT } from './objects/account';
 import type { DEPOSIT_DESTINATION } from './objects/depositDestination';
 import type { EMPLOYMENT } from './objects/employment';
@@ -110,8 +110,11 @@ export type ArgyleEventPayload = KnownEventPayload | UnknownEventPayload;
  * (absent fields left out, unknown fields kept), so a workflow can branch on `error_code`.
  */
 export type KnownTriggerItem<E extends KnownEvent = KnownEvent> = E extends KnownEvent
-	? Open<{ event: E; name?: string }> & EventData<E>
+	? Open<{ event: E; name?: string }> & LiftedData<DataFieldsOf<E>>
 	: never;
+
+/** A data field named like the delivery's own `event` or `name` is kept as `data_<key>` (see toItem). */
+type LiftedData<D extends Fields> = ObjectOf<{ readonly [K in keyof D as K extends 'event' | 'name' ? `data_${K}` : K]: D[K] }>;
 
 export type UnknownTriggerItem = Open<{ event: string & {}; name?: string }>;
 

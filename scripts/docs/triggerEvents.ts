@@ -2,6 +2,7 @@
 import { EVENTS, FAMILIES, type FamilyName, type KnownEvent } from '../../nodes/shared/catalogue';
 import type { Field } from '../../nodes/shared/fields';
 import { FETCH_WITH } from './eventFetch';
+import { itemFields } from '../schema/outputSchemas';
 import { typeInWords } from './fieldTypes';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -21,7 +22,7 @@ function eventRows(events: KnownEvent[]): string[] {
 function fieldRows(events: KnownEvent[]): string[] {
 	const fields = new Map<string, { field: Field; events: KnownEvent[] }>();
 	for (const event of events) {
-		for (const [name, field] of Object.entries(EVENTS[event].data)) {
+		for (const [name, field] of Object.entries(itemFields(event))) {
 			const seen = fields.get(name) ?? { field, events: [] };
 			seen.events.push(event);
 			fields.set(name, seen);

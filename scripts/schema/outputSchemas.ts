@@ -7,12 +7,19 @@
 import { Argyle } from '../../nodes/Argyle/Argyle.node';
 import { RESOURCES } from '../../nodes/Argyle/resources';
 import { ArgyleTrigger } from '../../nodes/ArgyleTrigger/ArgyleTrigger.node';
-import { ALL_EVENTS, EVENTS } from '../../nodes/shared/catalogue';
+import { itemKey } from '../../nodes/ArgyleTrigger/delivery';
+import { ALL_EVENTS, EVENTS, type KnownEvent } from '../../nodes/shared/catalogue';
+import type { Fields } from '../../nodes/shared/fields';
 import { objectSchema, unite, type JsonSchema } from './jsonSchema';
+
+/** The fields of an event's `data` under the keys its item has them (see itemKey). */
+export function itemFields(event: KnownEvent): Fields {
+	return Object.fromEntries(Object.entries(EVENTS[event].data).map(([key, field]) => [itemKey(key), field]));
+}
 
 /** The trigger's item: `event` and `name`, then the fields of every event's `data`, united. */
 export function triggerItemSchema(): JsonSchema {
-	const data = ALL_EVENTS.map((event) => objectSchema(EVENTS[event].data)).reduce(unite);
+	const data = ALL_EVENTS.map((event) => objectSchema(itemFields(event))).reduce(unite);
 	return {
 		type: 'object',
 		description: 'One Argyle webhook delivery: event and subscription name, then the fields of its data',

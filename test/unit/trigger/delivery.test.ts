@@ -73,10 +73,20 @@ describe('decide', () => {
 
 describe('toItem', () => {
 	it('leaves absent fields out and never lets top-level keys overwrite data', () => {
-		expect(toItem({ event: 'accounts.removed', data: { account: 'a', event: 'x' }, account: 'top' })).toEqual({
+		expect(toItem({ event: 'accounts.removed', data: { account: 'a' }, account: 'top' })).toEqual({
 			event: 'accounts.removed',
 			account: 'a',
 		});
 		expect(toItem({ event: 'accounts.removed' })).toEqual({ event: 'accounts.removed' });
+	});
+
+	it("keeps a data field named event or name (items.updated's Item name) as data_<key>, never replacing the delivery's own", () => {
+		expect(toItem({ event: 'items.updated', name: 'n8n: Items', data: { item: 'item_1', name: 'Walmart', event: 'x' } })).toEqual({
+			event: 'items.updated',
+			name: 'n8n: Items',
+			item: 'item_1',
+			data_name: 'Walmart',
+			data_event: 'x',
+		});
 	});
 });
