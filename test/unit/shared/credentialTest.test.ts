@@ -1,10 +1,11 @@
 /**
- * "Test credential": n8n-core's real credential-test context (its legacy request helper over axios,
- * so nock sees the call) running the function both nodes name with testedBy.
+ * "Test credential": the function both nodes name with testedBy, with the helper n8n-core's
+ * CredentialTestContext gives it (its legacy request over axios, so nock sees the call). The context
+ * itself is not built: it would start n8n-core's SSH-client sweeper, which keeps jest from exiting.
  */
 import nock from 'nock';
 import type { ICredentialsDecrypted, ICredentialTestFunctions } from 'n8n-workflow';
-import { CredentialTestContext } from 'n8n-core/dist/execution-engine/node-execution-context/credentials-test-context';
+import { proxyRequestToAxios } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
 import { argyleApiTest, verdict } from '../../../nodes/shared/credentialTest';
 import { API_BASE, TEST_CREDENTIALS } from '../helpers/context';
@@ -12,7 +13,10 @@ import { useNock } from '../helpers/nock';
 
 useNock();
 
-const context = () => new CredentialTestContext() as unknown as ICredentialTestFunctions;
+const context = () =>
+	({
+		helpers: { request: async (options: object) => await proxyRequestToAxios(undefined, undefined, undefined, options) },
+	}) as unknown as ICredentialTestFunctions;
 const run = (data: Record<string, unknown> = TEST_CREDENTIALS) =>
 	argyleApiTest.call(context(), { id: 'c1', name: 'Argyle', type: 'argyleApi', data } as ICredentialsDecrypted);
 
