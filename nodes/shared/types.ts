@@ -6,6 +6,7 @@
 import type { DataFieldsOf, FamilyName, KnownEvent } from './catalogue';
 import type { Fields, ObjectOf } from './fields';
 import type { ACCOUNT } from './objects/account';
+import type { USER } from './objects/user';
 import type { DEPOSIT_DESTINATION } from './objects/depositDestination';
 import type { EMPLOYMENT } from './objects/employment';
 import type { GIG } from './objects/gig';
@@ -47,18 +48,8 @@ export type ArgyleItem = ObjectOf<typeof ITEM_DETAILS>;
 export type ArgyleUserUpload = ObjectOf<typeof USER_UPLOAD>;
 export type ArgyleUserForm = ObjectOf<typeof USER_FORM>;
 
-export type ArgyleUser = Open<{
-	id: string;
-	created_at: Timestamp;
-	items_connected: string[];
-	employers_connected: string[];
-	external_metadata: unknown;
-	external_id: string | null;
-	first_name?: string | null;
-	last_name?: string | null;
-	email?: string | null;
-	phone_number?: string | null;
-}>;
+/** The v2 user (`GET /v2/users/{id}`). */
+export type ArgyleUser = ObjectOf<typeof USER>;
 
 export type WebhookConfig = Open<{
 	include_resource?: boolean;

@@ -117,48 +117,56 @@ const factsOf = (id: string, object: ArgyleFileObject): FileFacts => ({
 	document_type: object.document_type ?? null,
 });
 
-export const payrollDocumentDownload: OperationDefinition = {
-	name: 'Download File',
-	action: 'Download a payroll document file',
-	description: 'Download the file of a payroll document (e.g. a W-2 or a paystub PDF) into a binary field',
-	subtitle: 'Download Payroll Document File',
-	fields: [
-		idField('payrollDocumentId', 'Payroll Document ID', 'The ID of the payroll document, e.g. the "payroll_document" field of an Argyle Trigger item'),
-		binaryPropertyField,
-	],
-	output: DOWNLOADED_FILE,
-	async run(ctx, itemIndex) {
-		const id = requiredId(ctx, 'payrollDocumentId', 'Payroll Document', itemIndex);
-		const document = await getOne<ArgyleFileObject>(ctx, idPath('payroll-documents', id), `get payroll document ${id}`);
-		const item = await fileItem(ctx, itemIndex, {
-			fileUrl: fileUrlOf(ctx, document.file_url, `payroll document ${id}`, itemIndex),
-			action: `download payroll document ${id}`,
-			facts: factsOf(id, document),
-			fileName: (mimeType) => `${document.document_type || 'payroll-document'}-${id}.${extensionFor(mimeType)}`,
-		});
-		return { items: [item] };
-	},
-};
+/** Download File of an object whose `file_url` holds one file: read the object, then fetch its file. */
+function fileDownload(spec: {
+	path: string;
+	what: string;
+	idParameter: string;
+	idLabel: string;
+	trigger: string;
+	description: string;
+	fileName: (object: ArgyleFileObject, id: string, mimeType: string | undefined) => string;
+}): OperationDefinition {
+	return {
+		name: 'Download File',
+		action: `Download a ${spec.what} file`,
+		description: spec.description,
+		subtitle: `Download ${spec.idLabel} File`,
+		fields: [
+			idField(spec.idParameter, `${spec.idLabel} ID`, `The ID of the ${spec.what}, e.g. the "${spec.trigger}" field of an Argyle Trigger item`),
+			binaryPropertyField,
+		],
+		output: DOWNLOADED_FILE,
+		async run(ctx, itemIndex) {
+			const id = requiredId(ctx, spec.idParameter, spec.idLabel, itemIndex);
+			const object = await getOne<ArgyleFileObject>(ctx, idPath(spec.path, id), `get ${spec.what} ${id}`);
+			const item = await fileItem(ctx, itemIndex, {
+				fileUrl: fileUrlOf(ctx, object.file_url, `${spec.what} ${id}`, itemIndex),
+				action: `download ${spec.what} ${id}`,
+				facts: factsOf(id, object),
+				fileName: (mimeType) => spec.fileName(object, id, mimeType),
+			});
+			return { items: [item] };
+		},
+	};
+}
 
-export const userUploadDownload: OperationDefinition = {
-	name: 'Download File',
-	action: 'Download a user upload file',
+export const payrollDocumentDownload = fileDownload({
+	path: 'payroll-documents',
+	what: 'payroll document',
+	idParameter: 'payrollDocumentId',
+	idLabel: 'Payroll Document',
+	trigger: 'payroll_document',
+	description: 'Download the file of a payroll document (e.g. a W-2 or a paystub PDF) into a binary field',
+	fileName: (document, id, mimeType) => `${document.document_type || 'payroll-document'}-${id}.${extensionFor(mimeType)}`,
+});
+
+export const userUploadDownload = fileDownload({
+	path: 'user-uploads',
+	what: 'user upload',
+	idParameter: 'userUploadId',
+	idLabel: 'User Upload',
+	trigger: 'user_upload',
 	description: 'Download the file a user uploaded (e.g. a paystub or a W-2) into a binary field, under its original name',
-	subtitle: 'Download User Upload File',
-	fields: [
-		idField('userUploadId', 'User Upload ID', 'The ID of the user upload, e.g. the "user_upload" field of an Argyle Trigger item'),
-		binaryPropertyField,
-	],
-	output: DOWNLOADED_FILE,
-	async run(ctx, itemIndex) {
-		const id = requiredId(ctx, 'userUploadId', 'User Upload', itemIndex);
-		const upload = await getOne<ArgyleFileObject>(ctx, idPath('user-uploads', id), `get user upload ${id}`);
-		const item = await fileItem(ctx, itemIndex, {
-			fileUrl: fileUrlOf(ctx, upload.file_url, `user upload ${id}`, itemIndex),
-			action: `download user upload ${id}`,
-			facts: factsOf(id, upload),
-			fileName: (mimeType) => upload.file_name || `user-upload-${id}.${extensionFor(mimeType)}`,
-		});
-		return { items: [item] };
-	},
-};
+	fileName: (upload, id, mimeType) => upload.file_name || `user-upload-${id}.${extensionFor(mimeType)}`,
+});
