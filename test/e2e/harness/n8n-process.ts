@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { installAsN8nDoes, linkPackage } from './community-package';
 import { httpRequest } from './http';
 import { ensureN8nInstalled, REPO_ROOT, type N8nInstall } from './install';
 import { n8nEnvironment } from './n8n-env';
@@ -278,17 +279,12 @@ export class N8nProcess {
 		if (this.options.echoLogs ?? process.env.ARGYLE_E2E_N8N_ECHO === '1') process.stderr.write(chunk);
 	}
 
+	/** The package under test as n8n's installer would put it, extra packages linked (community-package.ts). */
 	private linkPackages(): void {
 		const nodeModules = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules');
 		fs.mkdirSync(nodeModules, { recursive: true });
-		const packages = [...(this.options.packageDir === null ? [] : [this.options.packageDir ?? REPO_ROOT]), ...(this.options.extraPackages ?? [])];
-		for (const dir of packages) {
-			const name = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string }).name;
-			const link = path.join(nodeModules, ...name.split('/'));
-			fs.mkdirSync(path.dirname(link), { recursive: true });
-			fs.rmSync(link, { recursive: true, force: true });
-			fs.symlinkSync(path.resolve(dir), link, 'dir');
-		}
+		if (this.options.packageDir !== null) installAsN8nDoes(this.options.packageDir ?? REPO_ROOT, nodeModules);
+		for (const dir of this.options.extraPackages ?? []) linkPackage(dir, nodeModules);
 	}
 
 	private async waitReady(timeoutMs: number): Promise<void> {

@@ -35,7 +35,10 @@ export interface N8nOptions {
 	env?: Record<string, string | undefined>;
 	/** reuse this user folder (N8N_USER_FOLDER; the DB is <folder>/.n8n/database.sqlite) instead of a fresh mkdtemp one */
 	userFolder?: string;
-	/** package to link into <userFolder>/.n8n/nodes/node_modules/<name>; default the repo root; null links nothing */
+	/**
+	 * package to install into <userFolder>/.n8n/nodes/node_modules/<name> as n8n's installer does
+	 * (packed files copied, no node_modules: it uses n8n's n8n-workflow); default the repo root; null installs nothing
+	 */
 	packageDir?: string | null;
 	/** more community packages (folders with package.json "n8n" block and built files) to link */
 	extraPackages?: string[];
