@@ -30,6 +30,11 @@ export interface N8nLineProfile {
 	 * "Missing or invalid required parameters: <names>"); without it, the trigger's own checks answer
 	 */
 	readonly checksParametersOnActivation: boolean;
+	/**
+	 * what a failed activation answers when a trigger threw a NodeApiError: 'message' (2.x: its
+	 * message, with its description beside it) or 'description' (1.x: the description instead of the message)
+	 */
+	readonly activationApiErrorText: 'message' | 'description';
 }
 
 const common = {
@@ -64,6 +69,8 @@ const line2: N8nLineProfile = {
 	readinessBeforeRest: false,
 	// WorkflowValidationService, before the triggers run
 	checksParametersOnActivation: true,
+	// WorkflowActivationBadRequestError(error.message, { description }) (workflow.service.js)
+	activationApiErrorText: 'message',
 };
 
 const line1: N8nLineProfile = {
@@ -92,6 +99,8 @@ const line1: N8nLineProfile = {
 	readinessBeforeRest: true,
 	// 1.x has no WorkflowValidationService: activation goes straight to the triggers
 	checksParametersOnActivation: false,
+	// workflow.service.js activateWorkflow: `if (error instanceof NodeApiError) message = error.description`
+	activationApiErrorText: 'description',
 };
 
 const PROFILES: Record<N8nLineName, N8nLineProfile> = { '2.x': line2, '1.x': line1 };
