@@ -1,4 +1,4 @@
-// Three groups of tests, each runnable alone:
+// The test projects, each runnable alone (npx jest --selectProjects <name>):
 //   unit       test/unit       fast, no network (nock), covers every branch of nodes/ and credentials/
 //   simulator  simulator/test  the Argyle simulator's own tests (loopback only, seconds)
 //   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
@@ -53,7 +53,9 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/queue/**/*.queue.test.ts'],
+			globals: { ARGYLE_E2E_N8N: '2.x' },
 			globalSetup: '<rootDir>/test/queue/global-setup.ts',
+			setupFiles: ['<rootDir>/test/e2e/harness/select-line.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 		{
@@ -62,7 +64,9 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/reliability/**/*.reliability.test.ts'],
+			globals: { ARGYLE_E2E_N8N: '2.x' },
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			setupFiles: ['<rootDir>/test/e2e/harness/select-line.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],

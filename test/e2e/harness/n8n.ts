@@ -1,7 +1,8 @@
 /**
  * A real n8n (installed by install.ts) as a child process of the test, hermetic: SQLite in a fresh
  * temporary user folder, loopback only, random free ports, no outbound calls at boot, and our package
- * linked as a community package (node types `n8n-nodes-argyle.<node>`). It runs either n8n line:
+ * installed as a community package the way n8n installs one (node types `n8n-nodes-argyle.<node>`;
+ * community-package.ts). It runs either n8n line:
  * 2.41.1 on Node 24 (default) or 1.123.81 on Node 22 (`line: '1.x'` or ARGYLE_E2E_N8N=1.x);
  * n8n-line.ts adapts what differs.
  *
@@ -177,7 +178,8 @@ export class N8nInstance extends N8nSession {
 	/**
 	 * The editor's "Listen for test event" on a trigger node (2.41.1: runManually ->
 	 * WorkflowExecutionService.executeManually -> TestWebhooks.needsWebhook): POST /rest/workflows/:id/run
-	 * { triggerToStartFrom: { name } } runs the SAVED workflow. n8n calls the trigger's checkExists/create
+	 * { triggerToStartFrom: { name } } runs the SAVED workflow (1.x needs the saved workflow sent along as
+	 * workflowData: the line's listenBody). n8n calls the trigger's checkExists/create
 	 * with activation mode 'manual' and the TEST URL, and answers { data: { waitingForWebhook: true } }.
 	 * The first request to /webhook-test/... runs a 'manual' execution, then n8n calls delete() and
 	 * removes the test webhook. Unused registrations expire after 2 min (TEST_WEBHOOK_TIMEOUT), or call
