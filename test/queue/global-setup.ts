@@ -4,7 +4,7 @@
  *    the 2.x line only; cold ~5 min, then ms).
  * 2. redis-server and PostgreSQL from Debian's packages: when missing, runs scripts/install-queue-deps.sh
  *    (idempotent; needs root, as on CI, where .ci/run runs it before `npm test` anyway).
- * 3. The package under test is built (n8n loads <repo>/dist through a symlink).
+ * 3. The package under test is built (each n8n gets a copy of <repo>/dist, see e2e/harness/community-package.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

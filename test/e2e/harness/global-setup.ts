@@ -2,7 +2,7 @@
  * jest globalSetup of the e2e projects (see jest.config.js): `e2e` (n8n 2.x) and `e2e-n8n1` (n8n 1.x).
  * 1. Makes sure the project's n8n line is installed in the cache: the line is the project's
  *    `globals.ARGYLE_E2E_N8N` (else the environment's ARGYLE_E2E_N8N, else 2.x); cold: ~4-6 min, then a few ms.
- * 2. Makes sure the package under test is built: n8n loads it from <repo>/dist through a symlink.
+ * 2. Makes sure the package under test is built: each n8n gets a copy of <repo>/dist (community-package.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
