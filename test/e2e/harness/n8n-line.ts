@@ -1,6 +1,6 @@
 /**
  * What differs between the n8n lines the harness runs (install.ts N8N_LINES), in one place.
- * Everything here was found by running both lines; N8N-FACTS.md ("n8n 1.x next to 2.x") lists it.
+ * Everything here was found by running both lines; N8N-FACTS.md section j lists it.
  * The package under test has no such switch: only the harness adapts.
  */
 import { N8N_LINE, N8N_LINES, resolveLine, type N8nLineName } from './install';
