@@ -1,11 +1,16 @@
-// Three groups of tests, each runnable alone:
+// The test projects, each runnable alone (npx jest --selectProjects <name>):
 //   unit       test/unit       fast, no network (nock), covers every branch of nodes/ and credentials/
 //   simulator  simulator/test  the Argyle simulator's own tests (loopback only, seconds)
 //   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
+//   e2e-n8n1   test/e2e        the same trigger, example-workflow, node, events and saved-workflow suites
+//                              (the same files) on n8n 1.123.81 on Node 22, the newest 1.x
 //   queue      test/queue      n8n in queue mode (main, 2 webhook processors, 2 workers, Redis, PostgreSQL)
 //   reliability test/reliability hostile deliveries, 10,000-delivery load, lifecycle soak, secrets scan (real n8n)
 // `npm test` runs lint, build, then all of them; `npm run test:unit` runs only the fast ones.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
+
+// The suites that run on n8n 1.x too (outbox-smoke is 2.x only: 1.x has no publication outbox).
+const N8N1_SUITES = ['trigger', 'example-workflow', 'argyle-node', 'events', 'saved-workflow'];
 
 module.exports = {
 	projects: [
@@ -27,7 +32,20 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+			// the n8n line (test/e2e/harness/install.ts N8N_LINES), read by globalSetup and setupFiles
+			globals: { ARGYLE_E2E_N8N: '2.x' },
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			setupFiles: ['<rootDir>/test/e2e/harness/select-line.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
+		},
+		{
+			displayName: 'e2e-n8n1',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: N8N1_SUITES.map((suite) => `<rootDir>/test/e2e/${suite}.e2e.test.ts`),
+			globals: { ARGYLE_E2E_N8N: '1.x' },
+			globalSetup: '<rootDir>/test/e2e/harness/global-setup-n8n1.ts',
+			setupFiles: ['<rootDir>/test/e2e/harness/select-line.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 		{
@@ -35,7 +53,9 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/queue/**/*.queue.test.ts'],
+			globals: { ARGYLE_E2E_N8N: '2.x' },
 			globalSetup: '<rootDir>/test/queue/global-setup.ts',
+			setupFiles: ['<rootDir>/test/e2e/harness/select-line.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 		{
@@ -44,7 +64,9 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/reliability/**/*.reliability.test.ts'],
+			globals: { ARGYLE_E2E_N8N: '2.x' },
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			setupFiles: ['<rootDir>/test/e2e/harness/select-line.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],

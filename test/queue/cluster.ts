@@ -9,7 +9,7 @@
  *   worker    `n8n worker`   ×2, run the queued executions
  *
  * Every process is an N8nInstance of the e2e harness (command option) with its own user folder, our
- * package linked into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-argyle, its own ports (HTTP or
+ * package installed into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-argyle, its own ports (HTTP or
  * worker health server, task-runner broker), and the same database, Redis, N8N_ENCRYPTION_KEY and
  * WEBHOOK_URL (webhook processor 1, which is where Argyle is told to deliver).
  */
