@@ -4,6 +4,7 @@
 //   e2e        test/e2e        a real n8n 2.41.1 on Node 24 with our built package, against the simulator
 //   queue      test/queue      n8n in queue mode (main, 2 webhook processors, 2 workers, Redis, PostgreSQL)
 //   reliability test/reliability hostile deliveries, 10,000-delivery load, lifecycle soak, secrets scan (real n8n)
+//   browser    test/browser    the n8n editor in Debian's Chromium (playwright-core), the package installed from its tarball
 // `npm test` runs lint, build, then all of them; `npm run test:unit` runs only the fast ones.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
@@ -45,6 +46,15 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/reliability/**/*.reliability.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
+		},
+		{
+			// UI only, against the simulator; screenshots in artifacts/browser/ (npm run test:browser)
+			displayName: 'browser',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/browser/**/*.browser.test.ts'],
+			globalSetup: '<rootDir>/test/browser/global-setup.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],
