@@ -6,6 +6,7 @@
 //                              (the same files) on n8n 1.123.81 on Node 22, the newest 1.x
 //   queue      test/queue      n8n in queue mode (main, 2 webhook processors, 2 workers, Redis, PostgreSQL)
 //   reliability test/reliability hostile deliveries, 10,000-delivery load, lifecycle soak, secrets scan (real n8n)
+//   browser    test/browser    the n8n editor in Debian's Chromium (playwright-core), the package installed from its tarball
 // `npm test` runs lint, build, then all of them; `npm run test:unit` runs only the fast ones.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
@@ -67,6 +68,15 @@ module.exports = {
 			globals: { ARGYLE_E2E_N8N: '2.x' },
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
 			setupFiles: ['<rootDir>/test/e2e/harness/select-line.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
+		},
+		{
+			// UI only, against the simulator; screenshots in artifacts/browser/ (npm run test:browser)
+			displayName: 'browser',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/browser/**/*.browser.test.ts'],
+			globalSetup: '<rootDir>/test/browser/global-setup.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jest-timeout.ts'],
 		},
 	],

@@ -39,8 +39,12 @@ export class ArgyleTrigger implements INodeType {
 		version: [2, 3],
 		defaultVersion: 3,
 		subtitle: TRIGGER_SUBTITLE,
+		// n8n's node panel merges "Argyle Trigger" into the "Argyle" card and gives that card the
+		// TRIGGER's description, whether the user adds a trigger or an action (editor-ui
+		// generateMergedNodesAndActions: mergedNode.description = trigger.description). So this text
+		// describes both nodes.
 		description:
-			'Starts the workflow when Argyle sends a webhook: accounts, users, paystubs, documents, deposit switches and every other event',
+			'Starts workflows on Argyle webhook events; gets paystubs, identities, documents and other payroll data; manages accounts and users',
 		defaults: { name: 'Argyle Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -16,9 +16,12 @@ import { DAYS_SYNCED_EVENTS, DEFAULT_DAYS_SYNCED, ITEMS_EVENTS, RESOURCE_EVENTS 
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
+// `action` names the event's entry in n8n's node panel; without it n8n lowercases the name and drops
+// its punctuation ("On user upload ocr authenticity", "On account pay distribution failed legacy v1").
 const eventOptions: INodePropertyOptions[] = ALL_EVENTS.map((event) => ({
 	name: EVENTS[event].displayName,
 	value: event,
+	action: `On ${EVENTS[event].displayName}`,
 	description: `${event}: ${EVENTS[event].when}`,
 })).sort(byName);
 

@@ -59,8 +59,17 @@ describe('Argyle Trigger description', () => {
 		expect(options.find((o) => o.value === 'direct_deposit_switches.failed')).toEqual({
 			name: 'Direct Deposit Switch: Failed',
 			value: 'direct_deposit_switches.failed',
+			action: 'On Direct Deposit Switch: Failed',
 			description: `direct_deposit_switches.failed: ${EVENTS['direct_deposit_switches.failed'].when}`,
 		});
+	});
+
+	it("names each event's entry in n8n's node panel as the events list does", () => {
+		for (const option of choices(property('events').options)) expect(option.action).toBe(`On ${option.name}`);
+	});
+
+	it('describes both nodes, since n8n shows the trigger\'s description on the merged "Argyle" card for actions too', () => {
+		expect(description.description).toMatch(/^Starts workflows on Argyle webhook events; gets .*payroll data; manages accounts and users$/);
 	});
 
 	it('keeps the selected events when API Version changes (one events parameter, no per-version copy)', () => {
