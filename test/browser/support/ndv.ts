@@ -78,6 +78,8 @@ export class Ndv {
 		const offered = await this.dropdownNames();
 		await option.click();
 		await search.fill('');
+		// a multi-select stays open after a pick, over the parameters below it
+		await this.closeDropdown();
 		return offered;
 	}
 
