@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../../e2e/harness/install';
 
 export const ARTIFACTS_ROOT = path.join(REPO_ROOT, 'artifacts', 'browser');
 export const README_IMAGES = path.join(REPO_ROOT, 'images');
+const TRANSIENT_UI_HIDDEN = '.el-notification, .el-popper { visibility: hidden !important; }';
 
 export class Artifacts {
 	readonly dir: string;
@@ -36,13 +37,18 @@ export class Artifacts {
 	}
 
 	/**
-	 * A picture for the README (only under `npm run screenshots`): one element at CSS pixel scale, so
-	 * the committed PNG stays small and shows only what the README talks about.
+	 * A picture for the README (only under `npm run screenshots`): one element (its top `maxHeight`
+	 * pixels) at CSS pixel scale, so the committed PNG stays small and shows only what the README
+	 * talks about.
 	 */
-	async readmeImage(target: Locator, name: string): Promise<void> {
+	async readmeImage(target: Locator, name: string, maxHeight?: number): Promise<void> {
 		if (process.env.ARGYLE_README_IMAGES !== '1') return;
 		fs.mkdirSync(README_IMAGES, { recursive: true });
-		await target.screenshot({ path: path.join(README_IMAGES, `${name}.png`), scale: 'css', animations: 'disabled' });
+		// toasts and tooltips come and go with the timing of a run; the picture shows the editor itself
+		const options = { path: path.join(README_IMAGES, `${name}.png`), scale: 'css', animations: 'disabled', style: TRANSIENT_UI_HIDDEN } as const;
+		const box = maxHeight === undefined ? null : await target.boundingBox();
+		if (box) await target.page().screenshot({ ...options, clip: { ...box, height: Math.min(box.height, maxHeight ?? box.height) } });
+		else await target.screenshot(options);
 	}
 
 	/** Keeps what explains a failed step and prints where it is. Never throws: the step's own error matters. */
