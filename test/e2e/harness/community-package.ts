@@ -29,7 +29,16 @@ function readPackageJson(dir: string): PackageJson {
 	return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
 }
 
-function packageFolder(nodeModules: string, name: string): string {
+/**
+ * The package.json n8n's installer leaves in the package folder: devDependencies, peerDependencies and
+ * optionalDependencies dropped (the one place both install paths of the harness take it from).
+ */
+export function manifestAsInstalled(packageDir: string): PackageJson {
+	const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...manifest } = readPackageJson(packageDir);
+	return manifest as PackageJson;
+}
+
+export function packageFolder(nodeModules: string, name: string): string {
 	const folder = path.join(nodeModules, ...name.split('/'));
 	fs.mkdirSync(path.dirname(folder), { recursive: true });
 	fs.rmSync(folder, { recursive: true, force: true });
@@ -38,7 +47,7 @@ function packageFolder(nodeModules: string, name: string): string {
 
 /** Copies what `npm pack` would ship (package.json, `files`, `main`, README/LICENSE) into nodeModules/<name>. */
 export function installAsN8nDoes(packageDir: string, nodeModules: string): string {
-	const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...manifest } = readPackageJson(packageDir);
+	const manifest = manifestAsInstalled(packageDir);
 	const folder = packageFolder(nodeModules, manifest.name);
 	fs.mkdirSync(folder);
 	fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -22,6 +22,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
+import { manifestAsInstalled, packageFolder } from './community-package';
 import { REPO_ROOT } from './install';
 
 const run = promisify(execFile);
@@ -64,16 +65,10 @@ export async function packPackage(destination: string, packageDir = REPO_ROOT): 
 /** Steps 1-4 above, into <userFolder>/.n8n/nodes. Start n8n with `packageDir: null` so nothing is linked over it. */
 export async function installPackedPackage(userFolder: string, packed: PackedPackage): Promise<InstalledPackage> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const dir = path.join(nodesDir, 'node_modules', ...packed.name.split('/'));
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true });
+	const dir = packageFolder(path.join(nodesDir, 'node_modules'), packed.name);
+	fs.mkdirSync(dir);
 	await run('tar', ['-xzf', packed.tarball, '-C', dir, '--strip-components=1']);
-
-	const manifestPath = path.join(dir, 'package.json');
-	const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...manifest } = JSON.parse(
-		fs.readFileSync(manifestPath, 'utf8'),
-	) as Record<string, unknown>;
-	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2), 'utf8');
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifestAsInstalled(dir), null, 2), 'utf8');
 	await run(
 		'npm',
 		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
